@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One bundled spec as the build wrote it to {@code target/openapi/<api>.json}, with a JSON Schema
  * validator (OpenAPI 3.1 dialect, formats asserted) for the schemas it holds.
  */
-final class BundledSpec {
+public final class BundledSpec {
 
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
       SpecVersion.VersionFlag.V202012,
@@ -34,8 +34,8 @@ final class BundledSpec {
   private static final SchemaValidatorsConfig CONFIG =
       SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
-  final String api;
-  final JsonNode root;
+  public final String api;
+  public final JsonNode root;
   private final Path file;
   private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
@@ -45,7 +45,7 @@ final class BundledSpec {
     this.root = root;
   }
 
-  static BundledSpec load(String api) {
+  public static BundledSpec load(String api) {
     String dir = System.getProperty("payspec.openapi.dir", "target/openapi");
     Path file = Path.of(dir, api + ".json").toAbsolutePath();
     if (!Files.isRegularFile(file)) {
@@ -59,18 +59,18 @@ final class BundledSpec {
   }
 
   /** Validates {@code instance} against the schema at a JSON pointer of the bundle, such as {@code /components/schemas/Customer}. */
-  Set<ValidationMessage> validate(String pointer, JsonNode instance) {
+  public Set<ValidationMessage> validate(String pointer, JsonNode instance) {
     JsonSchema schema = schemas.computeIfAbsent(pointer,
         p -> FACTORY.getSchema(SchemaLocation.of(file.toUri() + "#" + p), CONFIG));
     return schema.validate(instance);
   }
 
-  Set<ValidationMessage> validateAgainstComponent(String schemaName, JsonNode instance) {
+  public Set<ValidationMessage> validateAgainstComponent(String schemaName, JsonNode instance) {
     return validate("/components/schemas/" + schemaName, instance);
   }
 
   /** Follows a local {@code $ref} (one level, as the bundler writes them) or returns the node itself. */
-  JsonNode deref(JsonNode node) {
+  public JsonNode deref(JsonNode node) {
     JsonNode ref = node.get("$ref");
     if (ref == null) {
       return node;

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The rules of one spec with their samples, read from {@code rule-samples.yaml}. */
-record RuleSamples(String rule, String schema, String field, List<JsonNode> valid, List<JsonNode> invalid) {
+public record RuleSamples(String rule, String schema, String field, List<JsonNode> valid, List<JsonNode> invalid) {
 
-  static List<RuleSamples> of(String api) {
+  public static List<RuleSamples> of(String api) {
     JsonNode all;
     try (InputStream in = RuleSamples.class.getResourceAsStream("/rule-samples.yaml")) {
       all = new ObjectMapper(new YAMLFactory()).readTree(in);
