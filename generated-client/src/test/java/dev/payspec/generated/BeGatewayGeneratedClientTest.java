@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.payspec.specs.BundledSpec;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.payspec.begateway.generated.ApiClient;
 import dev.payspec.begateway.generated.api.CustomersApi;
@@ -32,6 +33,7 @@ class BeGatewayGeneratedClientTest {
   private static final String SHOP_ID = "361";
   private static final String SECRET = "b8647b68898b084b836474ed8d61ffe117c9a01168d867f24953b776ddcb134d";
   private static final String ID = "cst_7aee5afb954c7ef7";
+  private static final BundledSpec SPEC = BundledSpec.load("begateway");
 
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -50,7 +52,7 @@ class BeGatewayGeneratedClientTest {
   void createPostsTheDocsRequestAndDecodesTheDocsCustomer() {
     server.stubFor(post("/customers").willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json")
-        .withBody(SpecExamples.json("begateway", "/components/examples/CustomerFromDocs/value"))));
+        .withBody(SPEC.json("/components/examples/CustomerFromDocs/value"))));
 
     Customer created = customers.createCustomer(new CustomerCreateRequest()
         .firstName("John").lastName("Doe").address("1st Street").country("US").city("Denver")
@@ -58,8 +60,7 @@ class BeGatewayGeneratedClientTest {
 
     server.verify(1, authenticated(postRequestedFor(urlEqualTo("/customers")))
         .withHeader("Content-Type", equalTo("application/json"))
-        .withRequestBody(equalToJson(SpecExamples.json("begateway",
-            "/paths/~1customers/post/requestBody/content/application~1json/examples/docs/value"))));
+        .withRequestBody(equalToJson(SPEC.json("/paths/~1customers/post/requestBody/content/application~1json/examples/docs/value"))));
     assertThat(created.getId()).isEqualTo(ID);
     assertThat(created.getFirstName()).isEqualTo("John");
     assertThat(created.getCountry()).isEqualTo("US");
@@ -71,7 +72,7 @@ class BeGatewayGeneratedClientTest {
   void createWithOnlyTheRequiredFieldsSendsNoOtherField() {
     server.stubFor(post("/customers").willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json")
-        .withBody(SpecExamples.json("begateway", "/components/examples/CustomerFromDocs/value"))));
+        .withBody(SPEC.json("/components/examples/CustomerFromDocs/value"))));
 
     customers.createCustomer(new CustomerCreateRequest().email("customer@example.com").ip("2001:db8::1"));
 
@@ -82,7 +83,7 @@ class BeGatewayGeneratedClientTest {
   @Test
   void getDecodesTheDocsCustomer() {
     server.stubFor(get("/customers/" + ID)
-        .willReturn(okJson(SpecExamples.json("begateway", "/components/examples/CustomerFromDocs/value"))));
+        .willReturn(okJson(SPEC.json("/components/examples/CustomerFromDocs/value"))));
 
     Customer customer = customers.getCustomer(ID);
 
@@ -93,8 +94,7 @@ class BeGatewayGeneratedClientTest {
 
   @Test
   void listDecodesTheDocsArray() {
-    server.stubFor(get("/customers").willReturn(okJson(SpecExamples.json("begateway",
-        "/paths/~1customers/get/responses/200/content/application~1json/examples/docs/value"))));
+    server.stubFor(get("/customers").willReturn(okJson(SPEC.json("/paths/~1customers/get/responses/200/content/application~1json/examples/docs/value"))));
 
     List<Customer> all = customers.listCustomers();
 
@@ -106,8 +106,7 @@ class BeGatewayGeneratedClientTest {
 
   @Test
   void nestedFieldErrorsDecode() throws Exception {
-    BeGatewayError error = new ApiClient().getObjectMapper().readValue(SpecExamples.json("begateway",
-        "/paths/~1customers/post/responses/422/content/application~1json/examples/docs/value"), BeGatewayError.class);
+    BeGatewayError error = new ApiClient().getObjectMapper().readValue(SPEC.json("/paths/~1customers/post/responses/422/content/application~1json/examples/docs/value"), BeGatewayError.class);
 
     assertThat(error.getMessage()).isEqualTo("Ip address is invalid. Ip can't be blank");
     assertThat(error.getErrors().path("ip").get(1).asText()).isEqualTo("can't be blank");

@@ -3,6 +3,7 @@ package dev.payspec.generated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.payspec.specs.BundledSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class GeneratedSourcesTest {
         .entrySet()) {
       String[] spec = model.getValue().split(":");
       String source = Files.readString(SOURCES.resolve(model.getKey()));
-      JsonNode bundle = SpecExamples.bundle(spec[0]);
+      JsonNode bundle = BundledSpec.load(spec[0]).root;
       JsonNode properties = bundle.at("/components/schemas/" + spec[1] + "/properties");
       assertThat(properties.size()).isPositive();
       for (Map.Entry<String, JsonNode> property : properties.properties()) {

@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.payspec.specs.BundledSpec;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.payspec.stancer.generated.ApiClient;
 import dev.payspec.stancer.generated.api.CustomersApi;
@@ -35,7 +36,8 @@ class StancerGeneratedClientTest {
 
   private static final String KEY = "stest_abcdefghijklmnopqrstuvwx";
   private static final String ID = "cust_9Cle7TXKkjhwqcWx4Kl5cQYk";
-  private static final String DOCS_CUSTOMER = SpecExamples.json("stancer", "/components/examples/CustomerFromDocs/value");
+  private static final BundledSpec SPEC = BundledSpec.load("stancer");
+  private static final String DOCS_CUSTOMER = SPEC.json("/components/examples/CustomerFromDocs/value");
 
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -60,7 +62,7 @@ class StancerGeneratedClientTest {
     server.verify(1, authenticated(postRequestedFor(urlEqualTo("/v1/customers/")))
         .withHeader("Content-Type", equalTo("application/json"))
         .withRequestBody(equalToJson(
-            SpecExamples.json("stancer", "/paths/~1customers~1/post/requestBody/content/application~1json/examples/docs/value"))));
+            SPEC.json("/paths/~1customers~1/post/requestBody/content/application~1json/examples/docs/value"))));
     assertThat(created.getId()).isEqualTo(ID);
     assertThat(created.getEmail()).isEqualTo("david@example.net");
     assertThat(created.getMobile()).isEqualTo("+33639980102");
@@ -122,9 +124,8 @@ class StancerGeneratedClientTest {
   void errorEnvelopeDecodesWithAStringOrAnObjectMessage() throws Exception {
     var mapper = new ApiClient().getObjectMapper();
     StancerError notFound = mapper.readValue(
-        SpecExamples.json("stancer", "/components/responses/NotFound/content/application~1json/examples/sdk/value"), StancerError.class);
-    StancerError conflict = mapper.readValue(SpecExamples.json("stancer",
-        "/paths/~1customers~1/post/responses/409/content/application~1json/examples/conflict/value"), StancerError.class);
+        SPEC.json("/components/responses/NotFound/content/application~1json/examples/sdk/value"), StancerError.class);
+    StancerError conflict = mapper.readValue(SPEC.json("/paths/~1customers~1/post/responses/409/content/application~1json/examples/conflict/value"), StancerError.class);
 
     assertThat(notFound.getError().getType()).isEqualTo("invalid_request_error");
     assertThat(notFound.getError().getMessage().asText()).isEqualTo("No such customer " + ID);

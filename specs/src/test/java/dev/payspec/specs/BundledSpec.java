@@ -69,6 +69,15 @@ public final class BundledSpec {
     return validate("/components/schemas/" + schemaName, instance);
   }
 
+  /** The JSON text of the node at a JSON pointer, such as an example's {@code /value}. */
+  public String json(String pointer) {
+    JsonNode node = root.at(pointer);
+    if (node.isMissingNode()) {
+      throw new IllegalArgumentException(api + " spec has nothing at " + pointer);
+    }
+    return node.toString();
+  }
+
   /** Follows a local {@code $ref} (one level, as the bundler writes them) or returns the node itself. */
   public JsonNode deref(JsonNode node) {
     JsonNode ref = node.get("$ref");
