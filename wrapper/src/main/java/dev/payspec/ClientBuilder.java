@@ -1,0 +1,114 @@
+package dev.payspec;
+
+import dev.payspec.internal.HttpSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The options every payspec client shares, with their defaults in one place. Each setter checks its
+ * argument at once and says what is wrong; {@code build()} checks the whole.
+ *
+ * @param <B> the provider's own builder
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+
+  /** Connect timeout unless set: 10 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Read timeout unless set: 30 seconds. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  /** Retries of an idempotent call unless set: 2 (so 3 attempts at most). */
+  public static final int DEFAULT_MAX_RETRIES = 2;
+  /** The most retries allowed, to keep a call's total time bounded. */
+  public static final int MAX_RETRIES_LIMIT = 10;
+
+  private URI baseUrl;
+  private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+  private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+  private int maxRetries = DEFAULT_MAX_RETRIES;
+  private String userAgentSuffix;
+
+  protected ClientBuilder(URI defaultBaseUrl) {
+    this.baseUrl = defaultBaseUrl;
+  }
+
+  /**
+   * The URL of the API, such as a test server's. It must be HTTPS, unless its host is the loopback
+   * interface ({@code localhost}, {@code 127.0.0.1}, {@code ::1}) for local tests.
+   */
+  public B baseUrl(String baseUrl) {
+    Objects.requireNonNull(baseUrl, "baseUrl is null: pass the API's URL, such as https://api.example.com");
+    URI uri;
+    try {
+      uri = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("baseUrl is not a URL: " + baseUrl, e);
+    }
+    if (uri.getHost() == null || uri.getScheme() == null) {
+      throw new IllegalArgumentException("baseUrl must be an absolute URL with a host, such as https://api.example.com; got " + baseUrl);
+    }
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && HttpSettings.isLoopback(uri.getHost());
+    if (!https && !loopbackHttp) {
+      throw new IllegalArgumentException("baseUrl must use https (plain http is allowed only for a loopback host such as localhost); got " + baseUrl);
+    }
+    if (uri.getQuery() != null || uri.getFragment() != null) {
+      throw new IllegalArgumentException("baseUrl must have no query or fragment; got " + baseUrl);
+    }
+    this.baseUrl = uri;
+    return self();
+  }
+
+  /** How long to wait for a connection to open (default 10 s). */
+  public B connectTimeout(Duration connectTimeout) {
+    this.connectTimeout = positive(connectTimeout, "connectTimeout");
+    return self();
+  }
+
+  /** How long to wait for a response once the request is sent (default 30 s). */
+  public B readTimeout(Duration readTimeout) {
+    this.readTimeout = positive(readTimeout, "readTimeout");
+    return self();
+  }
+
+  /**
+   * How often an idempotent call (GET, PATCH, DELETE) is retried after a connection failure, a 429
+   * or a 5xx, with exponential backoff and jitter (default 2; 0 turns retries off). A create is
+   * never retried once it may have reached the server.
+   */
+  public B maxRetries(int maxRetries) {
+    if (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
+      throw new IllegalArgumentException("maxRetries must be between 0 and " + MAX_RETRIES_LIMIT + "; got " + maxRetries);
+    }
+    this.maxRetries = maxRetries;
+    return self();
+  }
+
+  /** Text appended to the User-Agent header, such as {@code my-shop/2.1}, to tell your application's calls apart. */
+  public B userAgentSuffix(String userAgentSuffix) {
+    Objects.requireNonNull(userAgentSuffix, "userAgentSuffix is null: leave it unset for none");
+    if (userAgentSuffix.isBlank() || userAgentSuffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+      throw new IllegalArgumentException("userAgentSuffix must be printable ASCII, not blank, with no line breaks; got \"" + userAgentSuffix + "\"");
+    }
+    this.userAgentSuffix = userAgentSuffix.strip();
+    return self();
+  }
+
+  /** The shared settings with this provider's name (for the User-Agent) and credentials. */
+  protected HttpSettings settings(String provider, String username, String password) {
+    return new HttpSettings(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password);
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  private static Duration positive(Duration duration, String name) {
+    Objects.requireNonNull(duration, name + " is null: pass a Duration such as Duration.ofSeconds(10)");
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive; got " + duration);
+    }
+    return duration;
+  }
+}

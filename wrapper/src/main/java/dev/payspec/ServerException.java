@@ -1,0 +1,20 @@
+package dev.payspec;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The provider failed: a 5xx status, or a successful status whose body cannot be read. */
+public class ServerException extends PayspecException {
+
+  private final Duration retryAfter;
+
+  public ServerException(String message, HttpDetails details, Duration retryAfter) {
+    super(message, details, null);
+    this.retryAfter = retryAfter;
+  }
+
+  /** The delay the provider asked for in {@code Retry-After}, if it did. */
+  public Optional<Duration> getRetryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.payspec.stancer;
+
+import dev.payspec.ConflictException;
+import dev.payspec.NotFoundException;
+import dev.payspec.ValidationException;
+import dev.payspec.Violation;
+import dev.payspec.internal.RequestValidator;
+import dev.payspec.internal.Transport;
+import dev.payspec.stancer.generated.api.CustomersApi;
+import dev.payspec.stancer.generated.model.Customer;
+import dev.payspec.stancer.generated.model.CustomerCreateRequest;
+import dev.payspec.stancer.generated.model.CustomerUpdateRequest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stancer's customers. Every request is checked against the spec's rules before it is sent: a
+ * broken rule throws {@link ValidationException} and nothing reaches Stancer.
+ */
+public final class StancerCustomers {
+
+  private static final String ID_RULE = "must be cust_ followed by 24 letters, digits or underscores";
+
+  private static final RequestValidator<CustomerCreateRequest> CREATE = new RequestValidator<>(Map.of(), List.of(
+      (request, report) -> {
+        if (request.getEmail() == null && request.getMobile() == null) {
+          report.accept(new Violation("email", "email or mobile is required: a new customer needs at least one of them"));
+        }
+      }));
+  private static final RequestValidator<CustomerUpdateRequest> UPDATE = new RequestValidator<>(Map.of(), List.of());
+
+  private final Transport transport;
+  private final CustomersApi api;
+
+  StancerCustomers(Transport transport) {
+    this.transport = transport;
+    this.api = transport.target(CustomersApi.class);
+  }
+
+  /**
+   * Creates a customer; {@code email} or {@code mobile} is required. Never retried once it may
+   * have reached Stancer.
+   *
+   * @throws ConflictException when an identical customer exists; {@link ConflictException#getExistingId()} names it
+   */
+  public Customer create(CustomerCreateRequest request) {
+    CREATE.check("POST", "/customers/", request);
+    return transport.call("POST", "/customers/", () -> api.createCustomer(request));
+  }
+
+  /**
+   * The customer with this id.
+   *
+   * @throws NotFoundException when there is none in the key's mode
+   */
+  public Customer retrieve(String id) {
+    String path = checkId("GET", id);
+    return transport.call("GET", path, () -> api.getCustomer(id));
+  }
+
+  /** Changes the fields set in {@code request}, and only those. */
+  public void update(String id, CustomerUpdateRequest request) {
+    String path = checkId("PATCH", id);
+    UPDATE.check("PATCH", path, request);
+    transport.run("PATCH", path, () -> api.updateCustomer(id, request));
+  }
+
+  /** Deletes the customer. */
+  public void delete(String id) {
+    String path = checkId("DELETE", id);
+    transport.run("DELETE", path, () -> api.deleteCustomer(id));
+  }
+
+  private static String checkId(String method, String id) {
+    String path = "/customers/" + id;
+    // The id rule (length and pattern) is the one the generator read from the spec onto Customer.id.
+    RequestValidator.checkValue(method, path, Customer.class, "id", "id", id, ID_RULE);
+    return path;
+  }
+}

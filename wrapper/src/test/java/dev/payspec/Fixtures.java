@@ -1,0 +1,35 @@
+package dev.payspec;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.payspec.begateway.BeGatewayClient;
+import dev.payspec.specs.BundledSpec;
+import dev.payspec.stancer.StancerClient;
+import java.time.Duration;
+
+/** Credentials, ids and the docs' JSON shared by the wrapper's tests. */
+final class Fixtures {
+
+  static final String STANCER_KEY = "stest_A1b2C3d4E5f6G7h8I9j0K1l2";
+  static final String STANCER_LIVE_KEY = "sprod_A1b2C3d4E5f6G7h8I9j0K1l2";
+  static final String STANCER_ID = "cust_9Cle7TXKkjhwqcWx4Kl5cQYk";
+  static final String SHOP_ID = "361";
+  static final String SHOP_SECRET = "b8647b68898b084b836474ed8d61ffe117c9a01168d867f24953b776ddcb134d";
+  static final String BEGATEWAY_ID = "cst_7aee5afb954c7ef7";
+
+  static final String STANCER_CUSTOMER = BundledSpec.load("stancer").json("/components/examples/CustomerFromDocs/value");
+  static final String BEGATEWAY_CUSTOMER = BundledSpec.load("begateway").json("/components/examples/CustomerFromDocs/value");
+  static final String BEGATEWAY_LIST = BundledSpec.load("begateway")
+      .json("/paths/~1customers/get/responses/200/content/application~1json/examples/docs/value");
+
+  private Fixtures() {}
+
+  static StancerClient.Builder stancer(WireMockExtension server) {
+    return StancerClient.builder().apiKey(STANCER_KEY).baseUrl(server.baseUrl() + "/v1")
+        .readTimeout(Duration.ofSeconds(2));
+  }
+
+  static BeGatewayClient.Builder beGateway(WireMockExtension server) {
+    return BeGatewayClient.builder().baseUrl(server.baseUrl()).shopId(SHOP_ID).secretKey(SHOP_SECRET)
+        .readTimeout(Duration.ofSeconds(2));
+  }
+}
