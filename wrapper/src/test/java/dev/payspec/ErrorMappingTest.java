@@ -1,0 +1,149 @@
+package dev.payspec;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.payspec.begateway.BeGatewayClient;
+import dev.payspec.stancer.StancerClient;
+import dev.payspec.stancer.generated.model.CustomerCreateRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every status maps to its exception class, keeping the status, the provider's details, the raw body, the method and the path. */
+class ErrorMappingTest {
+
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private final StancerClient stancer = Fixtures.stancer(server).maxRetries(0).build();
+  private final BeGatewayClient beGateway = Fixtures.beGateway(server).maxRetries(0).build();
+
+  private static final String STANCER_PATH = "/v1/customers/" + Fixtures.STANCER_ID;
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "400, InvalidRequestException",
+      "401, AuthenticationException",
+      "402, InvalidRequestException",
+      "403, PermissionException",
+      "404, NotFoundException",
+      "405, InvalidRequestException",
+      "409, ConflictException",
+      "410, InvalidRequestException",
+      "422, InvalidRequestException",
+      "429, RateLimitException",
+      "500, ServerException",
+      "502, ServerException",
+      "503, ServerException"})
+  void everyStatusMapsToItsExceptionWithEveryDetailKept(int status, String exception) {
+    String body = "{\"error\":{\"message\":\"Something about " + status + "\",\"type\":\"invalid_request_error\"}}";
+    server.stubFor(get(STANCER_PATH).willReturn(aResponse().withStatus(status)
+        .withHeader("Content-Type", "application/json").withBody(body)));
+
+    PayspecException e = catchThrowableOfType(PayspecException.class, () -> stancer.customers().retrieve(Fixtures.STANCER_ID));
+
+    assertThat(e.getClass().getSimpleName()).isEqualTo(exception);
+    assertThat(e.getHttpStatus()).isEqualTo(status);
+    assertThat(e.getErrorType()).isEqualTo("invalid_request_error");
+    assertThat(e.getProviderMessage()).isEqualTo("Something about " + status);
+    assertThat(e.getRawBody()).isEqualTo(body);
+    assertThat(e.getMethod()).isEqualTo("GET");
+    assertThat(e.getPath()).isEqualTo(STANCER_PATH);
+    assertThat(e.getMessage()).contains("GET " + STANCER_PATH, String.valueOf(status), "Something about " + status);
+  }
+
+  @Test
+  void stancerConflictNamesTheExistingCustomer() {
+    server.stubFor(post("/v1/customers/").willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":{\"message\":{\"error\":\"Customer already exists\",\"id\":\"cust_0123456789abcdefghijklmn\"},"
+            + "\"type\":\"invalid_request_error\"}}")));
+
+    ConflictException e = catchThrowableOfType(ConflictException.class,
+        () -> stancer.customers().create(new CustomerCreateRequest().email("david@example.net")));
+
+    assertThat(e.getExistingId()).contains("cust_0123456789abcdefghijklmn");
+    assertThat(e.getProviderMessage()).isEqualTo("Customer already exists");
+  }
+
+  @Test
+  void beGatewayFieldErrorsAreParsedNestedOnesToo() {
+    server.stubFor(post("/customers").willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+        .withBody("{\"message\":\"Ip address is invalid. Ip can't be blank\",\"errors\":{\"ip\":[\"address is invalid\",\"can't be blank\"],"
+            + "\"billing\":{\"address\":{\"zip\":[\"is invalid\"]}}}}")));
+
+    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> beGateway.customers().create(
+        new dev.payspec.begateway.generated.model.CustomerCreateRequest().email("customer@example.com").ip("127.0.0.1")));
+
+    assertThat(e.getProviderMessage()).isEqualTo("Ip address is invalid. Ip can't be blank");
+    assertThat(e.getFieldErrors()).isEqualTo(Map.of(
+        "ip", List.of("address is invalid", "can't be blank"),
+        "billing.address.zip", List.of("is invalid")));
+    assertThat(e.getPath()).isEqualTo("/customers");
+  }
+
+  @Test
+  void rateLimitKeepsTheRetryAfterDelay() {
+    server.stubFor(get("/customers").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+
+    RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> beGateway.customers().list());
+
+    assertThat(e.getRetryAfter()).contains(Duration.ofSeconds(120));
+    assertThat(e.getRawBody()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} body")
+  @CsvSource(delimiter = '|', value = {
+      "html|<html><body><h1>502 Bad Gateway</h1></body></html>",
+      "empty|",
+      "truncated|{\"error\":{\"message\":\"No such cus",
+      "malformed|{error: message = nope}",
+      "array|[1,2,3]"})
+  void anUnreadableErrorBodyStillGivesTheStatusClassAndKeepsTheBody(String kind, String body) {
+    String raw = body == null ? "" : body;
+    server.stubFor(get(STANCER_PATH).willReturn(aResponse().withStatus(404).withBody(raw)));
+
+    NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> stancer.customers().retrieve(Fixtures.STANCER_ID));
+
+    assertThat(e.getRawBody()).isEqualTo(raw);
+    assertThat(e.getProviderMessage()).isNull();
+    assertThat(e.getHttpStatus()).isEqualTo(404);
+  }
+
+  @Test
+  void aSuccessWithAnUnreadableBodyIsAServerErrorThatKeepsTheBody() {
+    server.stubFor(get(STANCER_PATH).willReturn(aResponse().withStatus(200).withBody("<html>maintenance</html>")));
+
+    ServerException e = catchThrowableOfType(ServerException.class, () -> stancer.customers().retrieve(Fixtures.STANCER_ID));
+
+    assertThat(e.getHttpStatus()).isEqualTo(200);
+    assertThat(e.getRawBody()).isEqualTo("<html>maintenance</html>");
+    assertThat(e.getMessage()).contains("not the expected JSON");
+  }
+
+  @Test
+  void aSuccessWithAnEmptyBodyWhereACustomerIsExpectedIsAServerError() {
+    server.stubFor(get("/customers/" + Fixtures.BEGATEWAY_ID).willReturn(aResponse().withStatus(200)));
+
+    ServerException e = catchThrowableOfType(ServerException.class, () -> beGateway.customers().retrieve(Fixtures.BEGATEWAY_ID));
+
+    assertThat(e.getRawBody()).isEmpty();
+  }
+
+  @Test
+  void unknownFieldsInASuccessAreIgnored() {
+    server.stubFor(get("/customers").willReturn(okJson(Fixtures.BEGATEWAY_LIST.replace("\"first_name\"", "\"loyalty\":{\"tier\":2},\"first_name\""))));
+
+    assertThat(beGateway.customers().list()).hasSize(2);
+  }
+}
