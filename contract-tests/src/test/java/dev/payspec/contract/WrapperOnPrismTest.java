@@ -1,0 +1,199 @@
+package dev.payspec.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.payspec.AuthenticationException;
+import dev.payspec.ConflictException;
+import dev.payspec.InvalidRequestException;
+import dev.payspec.NotFoundException;
+import dev.payspec.PayspecException;
+import dev.payspec.ServerException;
+import dev.payspec.begateway.BeGatewayClient;
+import dev.payspec.begateway.generated.model.CustomerCreateRequest;
+import dev.payspec.specs.BundledSpec;
+import dev.payspec.stancer.StancerClient;
+import dev.payspec.stancer.generated.model.Customer;
+import dev.payspec.stancer.generated.model.CustomerUpdateRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The wrapper against Prism mocks of the specs: every operation answers with the docs' example,
+ * decoded to the docs' values (bePaid and eComCharge both), and every documented error status maps
+ * to its exception with the provider's details parsed. Prism validates every request the wrapper
+ * sends, so a request that breaks the spec fails here.
+ */
+class WrapperOnPrismTest {
+
+  @RegisterExtension
+  static PrismMock stancerMock = PrismMock.of("stancer");
+
+  @RegisterExtension
+  static PrismMock beGatewayMock = PrismMock.of("begateway");
+
+  static final String STANCER_KEY = "stest_A1b2C3d4E5f6G7h8I9j0K1l2";
+  static final String STANCER_ID = "cust_9Cle7TXKkjhwqcWx4Kl5cQYk";
+  static final String BEGATEWAY_ID = "cst_7aee5afb954c7ef7";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static StancerClient stancer() {
+    return StancerClient.builder().apiKey(STANCER_KEY).baseUrl(stancerMock.baseUri().toString()).maxRetries(0).build();
+  }
+
+  /** A client of one brand; against the mock both brands point at Prism, their real hosts are checked below. */
+  static BeGatewayClient brand(String name) {
+    return BeGatewayClient.builder().baseUrl(beGatewayMock.baseUri().toString())
+        .shopId("361").secretKey(name + "-secret").userAgentSuffix(name).maxRetries(0).build();
+  }
+
+  static CustomerCreateRequest docsBeGatewayRequest() {
+    return new CustomerCreateRequest().firstName("John").lastName("Doe").address("1st Street").country("US")
+        .city("Denver").zip("92006").state("CO").phone("+1-555-555-5555").email("customer@example.com").ip("127.0.0.1");
+  }
+
+  @Test
+  void stancerCreateGetUpdateDeleteAnswerWithTheDocsCustomer() {
+    StancerClient stancer = stancer();
+
+    Customer created = stancer.customers().create(new dev.payspec.stancer.generated.model.CustomerCreateRequest()
+        .name("David Coaster").email("david@coaster.net").mobile("+33684858687"));
+    Customer retrieved = stancer.customers().retrieve(STANCER_ID);
+    stancer.customers().update(STANCER_ID, new CustomerUpdateRequest().email("david@coaster.com"));
+    stancer.customers().delete(STANCER_ID);
+
+    for (Customer customer : List.of(created, retrieved)) {
+      assertThat(customer.getId()).isEqualTo(STANCER_ID);
+      assertThat(customer.getEmail()).isEqualTo("david@example.net");
+      assertThat(customer.getMobile()).isEqualTo("+33639980102");
+      assertThat(customer.getName()).isEqualTo("David Coaster");
+      assertThat(customer.getCreated()).isEqualTo(1538562174L);
+      assertThat(customer.getLiveMode()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bePaid", "eComCharge"})
+  void beGatewayCreateGetListAnswerWithTheDocsCustomers(String brand) {
+    BeGatewayClient client = brand(brand);
+
+    var created = client.customers().create(docsBeGatewayRequest());
+    var retrieved = client.customers().retrieve(BEGATEWAY_ID);
+    var all = client.customers().list();
+
+    for (var customer : List.of(created, retrieved)) {
+      assertThat(customer.getId()).isEqualTo(BEGATEWAY_ID);
+      assertThat(customer.getFirstName()).isEqualTo("John");
+      assertThat(customer.getCountry()).isEqualTo("US");
+      assertThat(customer.getIp()).isEqualTo("127.0.0.1");
+    }
+    assertThat(all).extracting(c -> c.getId()).containsExactly("cst_5ca4fab9dfc7fcbf", "cst_9f65045c1f4c3676");
+    assertThat(all.get(1).getEmail()).isEqualTo("customer.mark@example.com");
+  }
+
+  @Test
+  void theWrappersDefaultHostsAreTheSpecsServers() {
+    assertThat(servers("stancer")).containsExactly(StancerClient.DEFAULT_BASE_URL);
+    assertThat(servers("begateway")).containsExactly(BeGatewayClient.BEPAID_BASE_URL, BeGatewayClient.ECOMCHARGE_BASE_URL);
+    assertThat(BeGatewayClient.bePaid("361", "s").toString()).contains(BeGatewayClient.BEPAID_BASE_URL);
+    assertThat(BeGatewayClient.ecomCharge("361", "s").toString()).contains(BeGatewayClient.ECOMCHARGE_BASE_URL);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyDocumentedErrorStatusMapsToItsException() {
+    StancerClient stancer = stancer();
+    BeGatewayClient beGateway = brand("bePaid");
+    Map<String, Runnable> stancerCalls = Map.of(
+        "createCustomer", () -> stancer.customers().create(new dev.payspec.stancer.generated.model.CustomerCreateRequest().email("david@example.net")),
+        "getCustomer", () -> stancer.customers().retrieve(STANCER_ID),
+        "updateCustomer", () -> stancer.customers().update(STANCER_ID, new CustomerUpdateRequest().name("Dave")),
+        "deleteCustomer", () -> stancer.customers().delete(STANCER_ID));
+    Map<String, Runnable> beGatewayCalls = Map.of(
+        "createCustomer", () -> beGateway.customers().create(docsBeGatewayRequest()),
+        "getCustomer", () -> beGateway.customers().retrieve(BEGATEWAY_ID),
+        "listCustomers", () -> beGateway.customers().list());
+
+    List<DynamicTest> tests = new ArrayList<>();
+    addStatusTests(tests, "stancer", stancerMock, stancerCalls);
+    addStatusTests(tests, "begateway", beGatewayMock, beGatewayCalls);
+    return tests.stream();
+  }
+
+  private static void addStatusTests(List<DynamicTest> tests, String api, PrismMock mock, Map<String, Runnable> calls) {
+    BundledSpec spec = BundledSpec.load(api);
+    for (JsonNode pathItem : spec.root.path("paths")) {
+      for (JsonNode operation : pathItem) {
+        String operationId = operation.path("operationId").asText();
+        if (operationId.isEmpty()) {
+          continue;
+        }
+        Runnable call = calls.get(operationId);
+        assertThat(call).as("a wrapper call for %s %s", api, operationId).isNotNull();
+        operation.path("responses").fieldNames().forEachRemaining(code -> {
+          if (code.startsWith("2")) {
+            return;
+          }
+          // The default response stands for every other status; 500 is one Prism can produce from it.
+          int status = code.equals("default") ? 500 : Integer.parseInt(code);
+          JsonNode example = firstExample(spec, spec.deref(operation.path("responses").path(code)));
+          tests.add(dynamicTest(api + " " + operationId + " " + code, () -> {
+            PayspecException e;
+            try (AutoCloseable ignored = mock.preferring("code=" + status)) {
+              e = catchThrowableOfType(PayspecException.class, call::run);
+            }
+            assertThat(e).as("exception for %s", status).isInstanceOf(expectedClass(status));
+            assertThat(e.getHttpStatus()).isEqualTo(status);
+            assertThat(JSON.readTree(e.getRawBody())).isEqualTo(example);
+            assertThat(e.getProviderMessage()).isNotBlank();
+            assertThat(e.getMessage()).contains(e.getProviderMessage());
+            if (e instanceof ConflictException conflict) {
+              assertThat(conflict.getExistingId()).contains(example.at("/error/message/id").asText());
+            }
+            if (e instanceof InvalidRequestException invalid && example.has("errors")) {
+              assertThat(invalid.getFieldErrors()).containsKeys(iterable(example.path("errors").fieldNames()));
+            }
+          }));
+        });
+      }
+    }
+  }
+
+  private static Class<? extends PayspecException> expectedClass(int status) {
+    return switch (status) {
+      case 400, 422 -> InvalidRequestException.class;
+      case 401 -> AuthenticationException.class;
+      case 404 -> NotFoundException.class;
+      case 409 -> ConflictException.class;
+      case 500 -> ServerException.class;
+      default -> throw new IllegalArgumentException("the specs document " + status + ": add its exception here");
+    };
+  }
+
+  private static JsonNode firstExample(BundledSpec spec, JsonNode response) {
+    JsonNode examples = response.path("content").path("application/json").path("examples");
+    return spec.deref(examples.elements().next()).path("value");
+  }
+
+  private static List<String> servers(String api) {
+    List<String> urls = new ArrayList<>();
+    BundledSpec.load(api).root.path("servers").forEach(server -> urls.add(server.path("url").asText()));
+    return urls;
+  }
+
+  private static String[] iterable(java.util.Iterator<String> names) {
+    List<String> list = new ArrayList<>();
+    names.forEachRemaining(list::add);
+    return list.toArray(String[]::new);
+  }
+}
