@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the suite twice from the same sources (clean each time) and checks that every artifact we publish (jars, poms, bundled specs, pages) is byte-identical.
+# Builds the suite twice from the same sources (clean each time) and checks that every artifact we
+# publish (jars, poms, bundled specs, pages) is byte-identical.
 # CI runs it; run it by hand after changing the build.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +15,9 @@ for run in 1 2; do
   mkdir -p "$work/build$run"
   for module in specs generated-client wrapper; do
     find "$module/target" -maxdepth 1 -type f \( -name '*.jar' -o -name '*.pom' \) -exec cp {} "$work/build$run/" \; 2>/dev/null || true
-    [ -d "$module/target/openapi" ] && cp "$module"/target/openapi/* "$work/build$run/"
+    if [ -d "$module/target/openapi" ]; then
+      cp "$module"/target/openapi/* "$work/build$run/"
+    fi
   done
   (cd "$work/build$run" && sha256sum -- * | sort -k2) > "$work/sums$run"
 done
