@@ -19,7 +19,6 @@ import feign.Retryer;
 import feign.auth.BasicAuthRequestInterceptor;
 import feign.codec.Decoder;
 import feign.codec.ErrorDecoder;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +41,7 @@ import java.util.function.Supplier;
  *
  * <p>Feign's defaults, replaced here in one place:
  * <ul>
- *   <li>client: the JDK's HttpClient ({@link Http2Client}), which sends PATCH;
+ *   <li>client: the JDK's HttpClient ({@link JdkHttpClient}), which sends PATCH;
  *   <li>timeouts: the settings' connect and read timeouts; redirects are not followed;
  *   <li>encoder and decoder: Jackson; a body that cannot be read becomes a {@link ServerException}
  *       that keeps it;
@@ -77,7 +76,7 @@ public final class Transport {
         false);
     String userAgent = settings.userAgent();
     this.feign = Feign.builder()
-        .client(new Http2Client(options))
+        .client(new JdkHttpClient(settings.connectTimeout(), settings.readTimeout()))
         .options(options)
         .encoder(new JacksonEncoder(JSON))
         .decoder(new BodyKeepingDecoder())
