@@ -66,7 +66,8 @@ class ClientBuilderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://api.stancer.com/v1", "ftp://api.stancer.com", "api.stancer.com", "http://10.0.0.1:8080"})
+  @ValueSource(strings = {"http://api.stancer.com/v1", "ftp://api.stancer.com", "api.stancer.com", "http://10.0.0.1:8080",
+      "http://127.attacker.example/v1", "http://127.0.0.1.nip.example", "http://localhost.example"})
   void plainHttpIsRefusedUnlessTheHostIsLoopback(String url) {
     assertThatThrownBy(() -> StancerClient.builder().baseUrl(url)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("baseUrl");

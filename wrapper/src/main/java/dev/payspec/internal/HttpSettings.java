@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The immutable settings of one client. Not part of the public API.
@@ -23,6 +24,9 @@ public record HttpSettings(
     String username,
     String password) {
 
+  private static final Pattern LOOPBACK_V4 =
+      Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
+
   /** The version of payspec, from the jar's build. */
   public static final String VERSION = readVersion();
 
@@ -33,13 +37,16 @@ public record HttpSettings(
     return userAgentSuffix == null ? agent : agent + " " + userAgentSuffix;
   }
 
+  /** Whether a URL's host is the loopback interface: {@code localhost}, an IPv4 literal in 127.0.0.0/8, or {@code ::1}. */
   public static boolean isLoopback(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
     }
-    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    // A literal only: a name such as 127.example.com is not loopback.
+    return h.equals("localhost") || LOOPBACK_V4.matcher(h).matches() || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
   }
+
 
   @Override
   public String toString() {
