@@ -1,7 +1,6 @@
 package dev.payspec.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -152,9 +151,9 @@ public final class Transport {
   }
 
   /** Reads a body whole, keeping whatever arrived when the stream breaks (a truncated response). */
-  static String readBody(Response response) {
+  static byte[] readBody(Response response) {
     if (response.body() == null) {
-      return "";
+      return new byte[0];
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (InputStream in = response.body().asInputStream()) {
@@ -162,7 +161,7 @@ public final class Transport {
     } catch (IOException truncated) {
       // Keep what was read: the exception built from it still carries the status and this much body.
     }
-    return bytes.toString(StandardCharsets.UTF_8);
+    return bytes.toByteArray();
   }
 
   private static String path(Response response) {
@@ -173,18 +172,19 @@ public final class Transport {
   private static final class BodyKeepingDecoder implements Decoder {
     @Override
     public Object decode(Response response, Type type) {
-      String body = readBody(response);
-      String method = response.request().httpMethod().name();
+      byte[] body = readBody(response);
       try {
-        JavaType javaType = JSON.constructType(type);
-        if (body.isBlank()) {
+        if (body.length == 0) {
           throw new IOException("the body is empty");
         }
-        return JSON.readValue(body, javaType);
+        // Parsed from the bytes: the body becomes text only for the exception below.
+        return JSON.readValue(body, JSON.constructType(type));
       } catch (IOException e) {
+        String method = response.request().httpMethod().name();
+        String text = new String(body, StandardCharsets.UTF_8);
         throw new ServerException(method + " " + path(response) + " answered " + response.status()
             + " with a body that is not the expected JSON: " + e.getMessage().lines().findFirst().orElse(""),
-            new HttpDetails(response.status(), null, null, body, method, path(response)), null);
+            new HttpDetails(response.status(), null, null, text, method, path(response)), null);
       }
     }
   }
@@ -194,7 +194,7 @@ public final class Transport {
     @Override
     public Exception decode(String methodKey, Response response) {
       return errors.toException(response.status(), response.request().httpMethod().name(), path(response),
-          readBody(response), response.headers());
+          new String(readBody(response), StandardCharsets.UTF_8), response.headers());
     }
   }
 }
