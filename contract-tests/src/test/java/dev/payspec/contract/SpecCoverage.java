@@ -1,11 +1,9 @@
 package dev.payspec.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.payspec.specs.BundledSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -22,7 +20,6 @@ final class SpecCoverage {
   private record Exchange(String api, String method, String path, int status) {}
 
   private static final Set<Exchange> EXCHANGES = ConcurrentHashMap.newKeySet();
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
 
   private SpecCoverage() {}
 
@@ -35,25 +32,20 @@ final class SpecCoverage {
     List<Line> lines = new ArrayList<>();
     for (String api : apis) {
       BundledSpec spec = BundledSpec.load(api);
-      for (Map.Entry<String, JsonNode> path : spec.root.path("paths").properties()) {
-        Pattern template = Pattern.compile("^" + path.getKey().replaceAll("\\{[^}]+}", "[^/]+") + "$");
-        for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-          if (!METHODS.contains(operation.getKey())) {
-            continue;
+      for (BundledSpec.Operation operation : spec.operations()) {
+        Pattern template = Pattern.compile("^" + operation.path().replaceAll("\\{[^}]+}", "[^/]+") + "$");
+        String method = operation.method().toUpperCase();
+        Set<Integer> seen = new HashSet<>();
+        for (Exchange exchange : EXCHANGES) {
+          if (exchange.api().equals(api) && exchange.method().equals(method) && template.matcher(exchange.path()).matches()) {
+            seen.add(exchange.status());
           }
-          String method = operation.getKey().toUpperCase();
-          Set<Integer> seen = new HashSet<>();
-          for (Exchange exchange : EXCHANGES) {
-            if (exchange.api().equals(api) && exchange.method().equals(method) && template.matcher(exchange.path()).matches()) {
-              seen.add(exchange.status());
-            }
-          }
-          Set<String> codes = new HashSet<>();
-          operation.getValue().path("responses").fieldNames().forEachRemaining(codes::add);
-          for (String code : codes) {
-            lines.add(new Line(api, operation.getValue().path("operationId").asText(), method, path.getKey(), code,
-                seen.stream().anyMatch(status -> matches(code, status, codes))));
-          }
+        }
+        Set<String> codes = new HashSet<>();
+        operation.node().path("responses").fieldNames().forEachRemaining(codes::add);
+        for (String code : codes) {
+          lines.add(new Line(api, operation.id(), method, operation.path(), code,
+              seen.stream().anyMatch(status -> matches(code, status, codes))));
         }
       }
     }

@@ -132,40 +132,36 @@ class WrapperOnPrismTest {
 
   private static void addStatusTests(List<DynamicTest> tests, String api, PrismMock mock, Map<String, Runnable> calls) {
     BundledSpec spec = BundledSpec.load(api);
-    for (JsonNode pathItem : spec.root.path("paths")) {
-      for (JsonNode operation : pathItem) {
-        String operationId = operation.path("operationId").asText();
-        if (operationId.isEmpty()) {
-          continue;
+    for (BundledSpec.Operation found : spec.operations()) {
+      JsonNode operation = found.node();
+      String operationId = found.id();
+      Runnable call = calls.get(operationId);
+      assertThat(call).as("a wrapper call for %s %s", api, operationId).isNotNull();
+      operation.path("responses").fieldNames().forEachRemaining(code -> {
+        if (code.startsWith("2")) {
+          return;
         }
-        Runnable call = calls.get(operationId);
-        assertThat(call).as("a wrapper call for %s %s", api, operationId).isNotNull();
-        operation.path("responses").fieldNames().forEachRemaining(code -> {
-          if (code.startsWith("2")) {
-            return;
+        // The default response stands for every other status; 500 is one Prism can produce from it.
+        int status = code.equals("default") ? 500 : Integer.parseInt(code);
+        JsonNode example = spec.firstExample(operation.path("responses").path(code));
+        tests.add(dynamicTest(api + " " + operationId + " " + code, () -> {
+          PayspecException e;
+          try (AutoCloseable ignored = mock.preferring("code=" + status)) {
+            e = catchThrowableOfType(PayspecException.class, call::run);
           }
-          // The default response stands for every other status; 500 is one Prism can produce from it.
-          int status = code.equals("default") ? 500 : Integer.parseInt(code);
-          JsonNode example = firstExample(spec, spec.deref(operation.path("responses").path(code)));
-          tests.add(dynamicTest(api + " " + operationId + " " + code, () -> {
-            PayspecException e;
-            try (AutoCloseable ignored = mock.preferring("code=" + status)) {
-              e = catchThrowableOfType(PayspecException.class, call::run);
-            }
-            assertThat(e).as("exception for %s", status).isInstanceOf(expectedClass(status));
-            assertThat(e.getHttpStatus()).isEqualTo(status);
-            assertThat(JSON.readTree(e.getRawBody())).isEqualTo(example);
-            assertThat(e.getProviderMessage()).isNotBlank();
-            assertThat(e.getMessage()).contains(e.getProviderMessage());
-            if (e instanceof ConflictException conflict) {
-              assertThat(conflict.getExistingId()).contains(example.at("/error/message/id").asText());
-            }
-            if (e instanceof InvalidRequestException invalid && example.has("errors")) {
-              assertThat(invalid.getFieldErrors()).containsKeys(iterable(example.path("errors").fieldNames()));
-            }
-          }));
-        });
-      }
+          assertThat(e).as("exception for %s", status).isInstanceOf(expectedClass(status));
+          assertThat(e.getHttpStatus()).isEqualTo(status);
+          assertThat(JSON.readTree(e.getRawBody())).isEqualTo(example);
+          assertThat(e.getProviderMessage()).isNotBlank();
+          assertThat(e.getMessage()).contains(e.getProviderMessage());
+          if (e instanceof ConflictException conflict) {
+            assertThat(conflict.getExistingId()).contains(example.at("/error/message/id").asText());
+          }
+          if (e instanceof InvalidRequestException invalid && example.has("errors")) {
+            assertThat(invalid.getFieldErrors()).containsKeys(iterable(example.path("errors").fieldNames()));
+          }
+        }));
+      });
     }
   }
 
@@ -178,11 +174,6 @@ class WrapperOnPrismTest {
       case 500 -> ServerException.class;
       default -> throw new IllegalArgumentException("the specs document " + status + ": add its exception here");
     };
-  }
-
-  private static JsonNode firstExample(BundledSpec spec, JsonNode response) {
-    JsonNode examples = response.path("content").path("application/json").path("examples");
-    return spec.deref(examples.elements().next()).path("value");
   }
 
   private static List<String> servers(String api) {

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +70,44 @@ public final class BundledSpec {
 
   public Set<ValidationMessage> validateAgainstComponent(String schemaName, JsonNode instance) {
     return validate("/components/schemas/" + schemaName, instance);
+  }
+
+  /** One operation of the spec: its path as written, its method in lower case, and its node. */
+  public record Operation(String path, String method, JsonNode node) {
+    public String id() {
+      return node.path("operationId").asText();
+    }
+  }
+
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
+
+  /** Every operation of the spec, in the order the bundle lists them. */
+  public List<Operation> operations() {
+    List<Operation> operations = new ArrayList<>();
+    root.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+      if (METHODS.contains(entry.getKey())) {
+        operations.add(new Operation(path.getKey(), entry.getKey(), entry.getValue()));
+      }
+    }));
+    return operations;
+  }
+
+  /**
+   * The value of the first JSON example of a request body or response ({@code $ref}s followed), or
+   * null when it has no JSON content.
+   *
+   * @throws IllegalStateException when it has JSON content but no example
+   */
+  public JsonNode firstExample(JsonNode bodyOrResponse) {
+    JsonNode content = deref(bodyOrResponse).path("content").path("application/json");
+    if (content.isMissingNode()) {
+      return null;
+    }
+    Iterator<JsonNode> examples = content.path("examples").elements();
+    if (!examples.hasNext()) {
+      throw new IllegalStateException(api + " spec: no example in " + content);
+    }
+    return deref(examples.next()).path("value");
   }
 
   /** The JSON text of the node at a JSON pointer, such as an example's {@code /value}. */
