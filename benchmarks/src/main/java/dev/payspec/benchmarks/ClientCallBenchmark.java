@@ -25,9 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
+// The JDK's HTTP client takes about 15 s of calls to be compiled here: shorter warmups left the
+// scores still falling during measurement. A fixed heap keeps heap resizing out of the scores.
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 10, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class ClientCallBenchmark {
 
   static final String STANCER_KEY = "stest_A1b2C3d4E5f6G7h8I9j0K1l2";

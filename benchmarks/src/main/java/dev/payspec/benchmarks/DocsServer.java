@@ -26,6 +26,9 @@ public final class DocsServer implements AutoCloseable {
     // delayed ACK, and every call takes about 40 ms whatever the client: that would hide the
     // clients' own cost, which is what is measured here. Read once, when the server's classes load.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // The server closes connections idle for 30 s by default; a client that then reuses one from
+    // its pool fails the call ("header parser received no bytes"), which measures the server.
+    System.setProperty("sun.net.httpserver.idleInterval", "3600");
   }
 
   private final HttpServer server;
@@ -46,7 +49,12 @@ public final class DocsServer implements AutoCloseable {
       boolean create = exchange.getRequestMethod().equals("POST");
       answer(exchange, create ? 201 : 200, list ? beGatewayList : beGatewayCustomer);
     });
-    workers = Executors.newFixedThreadPool(64);
+    // Daemon threads: a connection still open when the benchmark ends must not keep its JVM alive.
+    workers = Executors.newFixedThreadPool(64, task -> {
+      Thread thread = new Thread(task, "docs-server");
+      thread.setDaemon(true);
+      return thread;
+    });
     server.setExecutor(workers);
     server.start();
   }

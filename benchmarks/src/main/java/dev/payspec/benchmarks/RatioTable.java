@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Reads JMH's JSON results (one run at 1 thread with the GC profiler, one at 32 threads) and prints
- * a Markdown table of each client's ratio to the raw client, with the targets checked.
+ * a Markdown table of each client's ratio to the raw client, with the targets checked. Scores show
+ * JMH's 99.9% error margin; the ratios are of the mean scores.
  * Usage: {@code RatioTable single.json threads.json}.
  */
 public final class RatioTable {
@@ -22,16 +23,23 @@ public final class RatioTable {
 
   public static void main(String[] args) throws IOException {
     Map<String, Double> time = new TreeMap<>();
+    Map<String, Double> timeError = new TreeMap<>();
     Map<String, Double> bytes = new TreeMap<>();
     Map<String, Double> throughput = new TreeMap<>();
+    Map<String, Double> throughputError = new TreeMap<>();
+    Map<String, String> incomplete = new TreeMap<>();
     ObjectMapper json = new ObjectMapper();
     for (JsonNode result : json.readTree(new File(args[0]))) {
       String name = name(result);
       time.put(name, result.at("/primaryMetric/score").asDouble());
+      timeError.put(name, result.at("/primaryMetric/scoreError").asDouble());
       bytes.put(name, result.at("/secondaryMetrics/gc.alloc.rate.norm/score").asDouble());
+      checkComplete(result, "1 thread", incomplete);
     }
     for (JsonNode result : json.readTree(new File(args[1]))) {
       throughput.put(name(result), result.at("/primaryMetric/score").asDouble());
+      throughputError.put(name(result), result.at("/primaryMetric/scoreError").asDouble());
+      checkComplete(result, "32 threads", incomplete);
     }
 
     System.out.println("| call | client | µs/call (1 thread) | ratio | calls/s (32 threads) | ratio | bytes/call | ratio |");
@@ -51,14 +59,29 @@ public final class RatioTable {
       boolean wrapper = client.equals("wrapper");
       boolean met = timeRatio <= MAX_TIME_RATIO && throughputRatio >= MIN_THROUGHPUT_RATIO && bytesRatio <= MAX_ALLOCATION_RATIO;
       allMet &= !wrapper || met;
-      System.out.printf("| %s | %s | %.1f (raw %.1f) | %s | %.0f (raw %.0f) | %s | %.0f (raw %.0f) | %s |%n",
-          call, client, time.get(key), time.get(raw), mark(timeRatio, timeRatio <= MAX_TIME_RATIO, wrapper),
-          throughput.getOrDefault(key, Double.NaN), throughput.getOrDefault(raw, Double.NaN),
+      System.out.printf("| %s | %s | %.1f ± %.1f (raw %.1f ± %.1f) | %s | %.0f ± %.0f (raw %.0f ± %.0f) | %s | %.0f (raw %.0f) | %s |%n",
+          call, client, time.get(key), timeError.get(key), time.get(raw), timeError.get(raw),
+          mark(timeRatio, timeRatio <= MAX_TIME_RATIO, wrapper),
+          throughput.getOrDefault(key, Double.NaN), throughputError.getOrDefault(key, Double.NaN),
+          throughput.getOrDefault(raw, Double.NaN), throughputError.getOrDefault(raw, Double.NaN),
           mark(throughputRatio, throughputRatio >= MIN_THROUGHPUT_RATIO, wrapper),
           bytes.get(key), bytes.get(raw), mark(bytesRatio, bytesRatio <= MAX_ALLOCATION_RATIO, wrapper));
     }
     System.out.printf("%nTargets for the wrapper: time ≤ %.2fx, throughput ≥ %.2fx, bytes ≤ %.1fx the raw client's: %s%n",
         MAX_TIME_RATIO, MIN_THROUGHPUT_RATIO, MAX_ALLOCATION_RATIO, allMet ? "all met" : "NOT all met (marked ✗)");
+    incomplete.forEach((name, what) -> System.out.printf("Incomplete: %s %s (a call failed; see the run's log)%n", name, what));
+  }
+
+  /** A failed call ends a benchmark's iterations early: its score then rests on fewer of them, which the table says. */
+  private static void checkComplete(JsonNode result, String run, Map<String, String> incomplete) {
+    int planned = result.path("measurementIterations").asInt();
+    int measured = 0;
+    for (JsonNode fork : result.at("/primaryMetric/rawData")) {
+      measured += fork.size();
+    }
+    if (measured < planned * result.path("forks").asInt(1)) {
+      incomplete.merge(name(result), "at " + run + ": " + measured + " of " + planned + " iterations", (a, b) -> a + "; " + b);
+    }
   }
 
   private static String name(JsonNode result) {

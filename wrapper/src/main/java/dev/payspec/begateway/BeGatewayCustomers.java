@@ -46,18 +46,16 @@ public final class BeGatewayCustomers {
       "country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as US or BY",
       "state", "must be two upper-case letters, such as CO"), RULES);
 
-  private final Transport transport;
   private final CustomersApi api;
 
   BeGatewayCustomers(Transport transport) {
-    this.transport = transport;
     this.api = transport.target(CustomersApi.class);
   }
 
   /** Creates a customer; {@code email} and {@code ip} are required. Never retried once it may have reached beGateway. */
   public Customer create(CustomerCreateRequest request) {
     CREATE.check("POST", "/customers", request);
-    return transport.call("POST", "/customers", () -> api.createCustomer(request));
+    return api.createCustomer(request);
   }
 
   /**
@@ -69,11 +67,11 @@ public final class BeGatewayCustomers {
     String path = "/customers/" + id;
     // The id rule is the one the generator read from the spec onto Customer.id.
     RequestValidator.checkValue("GET", path, Customer.class, "id", "id", id, ID_RULE);
-    return transport.call("GET", path, () -> api.getCustomer(id));
+    return api.getCustomer(id);
   }
 
   /** All the shop's customers (beGateway documents no pagination). */
   public List<Customer> list() {
-    return transport.call("GET", "/customers", api::listCustomers);
+    return api.listCustomers();
   }
 }

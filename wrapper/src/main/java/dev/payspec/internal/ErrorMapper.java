@@ -31,7 +31,7 @@ public final class ErrorMapper {
   }
 
   public PayspecException toException(int status, String method, String path, String rawBody,
-      Map<String, Collection<String>> headers) {
+      Map<String, ? extends Collection<String>> headers) {
     ErrorBody body = parse(rawBody);
     HttpDetails details = new HttpDetails(status, body.type(), body.message(), rawBody, method, path);
     String message = method + " " + path + " answered " + status
@@ -64,8 +64,8 @@ public final class ErrorMapper {
   }
 
   /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
-  static Duration retryAfter(Map<String, Collection<String>> headers) {
-    for (Map.Entry<String, Collection<String>> header : headers.entrySet()) {
+  static Duration retryAfter(Map<String, ? extends Collection<String>> headers) {
+    for (Map.Entry<String, ? extends Collection<String>> header : headers.entrySet()) {
       if ("retry-after".equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
         String value = header.getValue().iterator().next().trim();
         try {

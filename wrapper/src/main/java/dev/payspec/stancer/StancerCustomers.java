@@ -29,11 +29,9 @@ public final class StancerCustomers {
       }));
   private static final RequestValidator<CustomerUpdateRequest> UPDATE = new RequestValidator<>(Map.of(), List.of());
 
-  private final Transport transport;
   private final CustomersApi api;
 
   StancerCustomers(Transport transport) {
-    this.transport = transport;
     this.api = transport.target(CustomersApi.class);
   }
 
@@ -45,7 +43,7 @@ public final class StancerCustomers {
    */
   public Customer create(CustomerCreateRequest request) {
     CREATE.check("POST", "/customers/", request);
-    return transport.call("POST", "/customers/", () -> api.createCustomer(request));
+    return api.createCustomer(request);
   }
 
   /**
@@ -54,21 +52,21 @@ public final class StancerCustomers {
    * @throws NotFoundException when there is none in the key's mode
    */
   public Customer retrieve(String id) {
-    String path = checkId("GET", id);
-    return transport.call("GET", path, () -> api.getCustomer(id));
+    checkId("GET", id);
+    return api.getCustomer(id);
   }
 
   /** Changes the fields set in {@code request}, and only those. */
   public void update(String id, CustomerUpdateRequest request) {
     String path = checkId("PATCH", id);
     UPDATE.check("PATCH", path, request);
-    transport.run("PATCH", path, () -> api.updateCustomer(id, request));
+    api.updateCustomer(id, request);
   }
 
   /** Deletes the customer. */
   public void delete(String id) {
-    String path = checkId("DELETE", id);
-    transport.run("DELETE", path, () -> api.deleteCustomer(id));
+    checkId("DELETE", id);
+    api.deleteCustomer(id);
   }
 
   private static String checkId(String method, String id) {
