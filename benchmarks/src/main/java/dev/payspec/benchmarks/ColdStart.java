@@ -17,7 +17,7 @@ public final class ColdStart {
     Object customer = args[0].equals("wrapper")
         ? StancerClient.builder().apiKey(ClientCallBenchmark.STANCER_KEY).baseUrl(url + "/v1").build()
             .customers().retrieve(ClientCallBenchmark.STANCER_ID)
-        : new RawClient(url + "/v1", ClientCallBenchmark.STANCER_KEY, "")
+        : new RawClient(url + "/v1", ClientCallBenchmark.STANCER_KEY, "", Duration.ofSeconds(30))
             .get("/customers/" + ClientCallBenchmark.STANCER_ID, dev.payspec.stancer.generated.model.Customer.class);
     Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
     if (customer == null) {

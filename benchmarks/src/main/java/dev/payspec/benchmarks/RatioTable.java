@@ -28,6 +28,7 @@ public final class RatioTable {
     Map<String, Double> throughput = new TreeMap<>();
     Map<String, Double> throughputError = new TreeMap<>();
     Map<String, String> incomplete = new TreeMap<>();
+    Map<String, String> failed = new TreeMap<>();
     ObjectMapper json = new ObjectMapper();
     for (JsonNode result : json.readTree(new File(args[0]))) {
       String name = name(result);
@@ -35,11 +36,13 @@ public final class RatioTable {
       timeError.put(name, result.at("/primaryMetric/scoreError").asDouble());
       bytes.put(name, result.at("/secondaryMetrics/gc.alloc.rate.norm/score").asDouble());
       checkComplete(result, "1 thread", incomplete);
+      countFailures(result, "1 thread", failed);
     }
     for (JsonNode result : json.readTree(new File(args[1]))) {
       throughput.put(name(result), result.at("/primaryMetric/score").asDouble());
       throughputError.put(name(result), result.at("/primaryMetric/scoreError").asDouble());
       checkComplete(result, "32 threads", incomplete);
+      countFailures(result, "32 threads", failed);
     }
 
     System.out.println("| call | client | µs/call (1 thread) | ratio | calls/s (32 threads) | ratio | bytes/call | ratio |");
@@ -69,7 +72,21 @@ public final class RatioTable {
     }
     System.out.printf("%nTargets for the wrapper: time ≤ %.2fx, throughput ≥ %.2fx, bytes ≤ %.1fx the raw client's: %s%n",
         MAX_TIME_RATIO, MIN_THROUGHPUT_RATIO, MAX_ALLOCATION_RATIO, allMet ? "all met" : "NOT all met (marked ✗)");
-    incomplete.forEach((name, what) -> System.out.printf("Incomplete: %s %s (a call failed; see the run's log)%n", name, what));
+    incomplete.forEach((name, what) -> System.out.printf("Incomplete: %s %s (see the run's log)%n", name, what));
+    failed.forEach((name, what) -> System.out.printf("Failed calls, counted and not scored: %s %s (see the run's log)%n", name, what));
+  }
+
+  /** The calls that failed during measurement (see {@link ClientCallBenchmark.Failures}). */
+  private static void countFailures(JsonNode result, String run, Map<String, String> failed) {
+    long count = 0;
+    for (JsonNode fork : result.at("/secondaryMetrics/failedCalls/rawData")) {
+      for (JsonNode iteration : fork) {
+        count += iteration.asLong();
+      }
+    }
+    if (count > 0) {
+      failed.merge(name(result), count + " at " + run, (a, b) -> a + ", " + b);
+    }
   }
 
   /** A failed call ends a benchmark's iterations early: its score then rests on fewer of them, which the table says. */

@@ -23,9 +23,11 @@ public final class RawClient {
   private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private final String baseUrl;
   private final String authorization;
+  private final Duration timeout;
 
-  public RawClient(String baseUrl, String user, String password) {
+  public RawClient(String baseUrl, String user, String password, Duration timeout) {
     this.baseUrl = baseUrl;
+    this.timeout = timeout;
     this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -48,7 +50,7 @@ public final class RawClient {
 
   private HttpRequest.Builder base(String path) {
     return HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofSeconds(30))
+        .timeout(timeout)
         .header("Accept", "application/json")
         .header("Authorization", authorization);
   }
