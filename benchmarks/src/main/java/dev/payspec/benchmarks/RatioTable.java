@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Reads JMH's JSON results (one run at 1 thread with the GC profiler, one at 32 threads) and prints
- * a Markdown table of each client's ratio to the raw client, with the targets checked. Scores show
- * JMH's 99.9% error margin; the ratios are of the mean scores.
+ * a Markdown table of each client's ratio to the raw client, with the targets checked. Scores are
+ * the median of the measurement iterations, with their range in brackets; ratios are of medians.
  * Usage: {@code RatioTable single.json threads.json}.
  */
 public final class RatioTable {
@@ -22,25 +25,21 @@ public final class RatioTable {
   private RatioTable() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, Double> time = new TreeMap<>();
-    Map<String, Double> timeError = new TreeMap<>();
+    Map<String, Score> time = new TreeMap<>();
     Map<String, Double> bytes = new TreeMap<>();
-    Map<String, Double> throughput = new TreeMap<>();
-    Map<String, Double> throughputError = new TreeMap<>();
+    Map<String, Score> throughput = new TreeMap<>();
     Map<String, String> incomplete = new TreeMap<>();
     Map<String, String> failed = new TreeMap<>();
     ObjectMapper json = new ObjectMapper();
     for (JsonNode result : json.readTree(new File(args[0]))) {
       String name = name(result);
-      time.put(name, result.at("/primaryMetric/score").asDouble());
-      timeError.put(name, result.at("/primaryMetric/scoreError").asDouble());
+      time.put(name, Score.of(result.at("/primaryMetric/rawData")));
       bytes.put(name, result.at("/secondaryMetrics/gc.alloc.rate.norm/score").asDouble());
       checkComplete(result, "1 thread", incomplete);
       countFailures(result, "1 thread", failed);
     }
     for (JsonNode result : json.readTree(new File(args[1]))) {
-      throughput.put(name(result), result.at("/primaryMetric/score").asDouble());
-      throughputError.put(name(result), result.at("/primaryMetric/scoreError").asDouble());
+      throughput.put(name(result), Score.of(result.at("/primaryMetric/rawData")));
       checkComplete(result, "32 threads", incomplete);
       countFailures(result, "32 threads", failed);
     }
@@ -56,17 +55,17 @@ public final class RatioTable {
         continue;
       }
       String raw = "raw_" + call;
-      double timeRatio = time.get(key) / time.get(raw);
-      double throughputRatio = throughput.getOrDefault(key, Double.NaN) / throughput.getOrDefault(raw, Double.NaN);
+      Score noScore = new Score(Double.NaN, Double.NaN, Double.NaN);
+      double timeRatio = time.get(key).median() / time.get(raw).median();
+      double throughputRatio = throughput.getOrDefault(key, noScore).median() / throughput.getOrDefault(raw, noScore).median();
       double bytesRatio = bytes.get(key) / bytes.get(raw);
       boolean wrapper = client.equals("wrapper");
       boolean met = timeRatio <= MAX_TIME_RATIO && throughputRatio >= MIN_THROUGHPUT_RATIO && bytesRatio <= MAX_ALLOCATION_RATIO;
       allMet &= !wrapper || met;
-      System.out.printf("| %s | %s | %.1f ± %.1f (raw %.1f ± %.1f) | %s | %.0f ± %.0f (raw %.0f ± %.0f) | %s | %.0f (raw %.0f) | %s |%n",
-          call, client, time.get(key), timeError.get(key), time.get(raw), timeError.get(raw),
+      System.out.printf("| %s | %s | %s (raw %s) | %s | %s (raw %s) | %s | %.0f (raw %.0f) | %s |%n",
+          call, client, time.get(key).format("%.0f"), time.get(raw).format("%.0f"),
           mark(timeRatio, timeRatio <= MAX_TIME_RATIO, wrapper),
-          throughput.getOrDefault(key, Double.NaN), throughputError.getOrDefault(key, Double.NaN),
-          throughput.getOrDefault(raw, Double.NaN), throughputError.getOrDefault(raw, Double.NaN),
+          throughput.getOrDefault(key, noScore).format("%.0f"), throughput.getOrDefault(raw, noScore).format("%.0f"),
           mark(throughputRatio, throughputRatio >= MIN_THROUGHPUT_RATIO, wrapper),
           bytes.get(key), bytes.get(raw), mark(bytesRatio, bytesRatio <= MAX_ALLOCATION_RATIO, wrapper));
     }
@@ -98,6 +97,30 @@ public final class RatioTable {
     }
     if (measured < planned * result.path("forks").asInt(1)) {
       incomplete.merge(name(result), "at " + run + ": " + measured + " of " + planned + " iterations", (a, b) -> a + "; " + b);
+    }
+  }
+
+  /**
+   * The median of a benchmark's measurement iterations, with their range. The median, not JMH's
+   * mean: on 2 cores one iteration now and then loses a second to a JIT compilation or to a call
+   * that failed (see {@link ClientCallBenchmark.Failures}), and the mean would score that stall.
+   */
+  record Score(double median, double min, double max) {
+
+    static Score of(JsonNode rawData) {
+      List<Double> values = new ArrayList<>();
+      rawData.forEach(fork -> fork.forEach(iteration -> values.add(iteration.asDouble())));
+      if (values.isEmpty()) {
+        return new Score(Double.NaN, Double.NaN, Double.NaN);
+      }
+      Collections.sort(values);
+      int n = values.size();
+      double median = n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+      return new Score(median, values.get(0), values.get(n - 1));
+    }
+
+    String format(String number) {
+      return String.format(number + " [" + number + "–" + number + "]", median, min, max);
     }
   }
 
