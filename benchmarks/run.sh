@@ -13,9 +13,10 @@ echo "benchmarks: 1 thread, average time and allocation per call"
 java -jar "$jar" ClientCallBenchmark -t 1 -bm avgt -tu us -prof gc -rf json -rff "$out/single.json" > "$out/single.log" 2>&1
 echo "benchmarks: 32 threads, throughput"
 # -Xbatch: with 32 busy threads on few cores the JIT's background compiler starves and the scores
-# climbed for 30 s; compiling in the foreground converges within the 15 warmup seconds. Longer
+# climbed for 30 s; compiling in the foreground converges in about 20 s (the wrapper, with more
+# code to compile, converged last), hence 25 warmup seconds. Longer
 # iterations than at 1 thread: 32 threads on few cores make each iteration noisier.
-java -jar "$jar" ClientCallBenchmark -t 32 -bm thrpt -tu s -wi 15 -w 1 -i 6 -r 3 -jvmArgsAppend "-Xbatch -Xms1g -Xmx1g" \
+java -jar "$jar" ClientCallBenchmark -t 32 -bm thrpt -tu s -wi 25 -w 1 -i 6 -r 3 -jvmArgsAppend "-Xbatch -Xms1g -Xmx1g" \
   -rf json -rff "$out/threads.json" > "$out/threads.log" 2>&1
 
 echo "benchmarks: the check of a valid create request, alone"
