@@ -149,7 +149,7 @@ public final class Transport {
       throw errors.toException(status, method, basePath + path, new String(answer, StandardCharsets.UTF_8),
           response.headers().map());
     }
-    return plan.result() == null ? null : decode(answer, plan.result(), status, method, basePath + path);
+    return plan.result() == null ? null : decode(answer, plan.result(), status, method, path);
   }
 
   private static byte[] encode(Object body) {
@@ -163,17 +163,21 @@ public final class Transport {
     }
   }
 
-  /** Jackson, from the bytes; the body becomes text only for the exception that keeps it. */
-  private static Object decode(byte[] body, JavaType type, int status, String method, String path) {
+  /**
+   * Jackson, from the bytes; the body becomes text, and the full path is built, only for the
+   * exception that keeps it.
+   */
+  private Object decode(byte[] body, JavaType type, int status, String method, String path) {
     try {
       if (body.length == 0) {
         throw new IOException("the body is empty");
       }
       return JSON.readValue(body, type);
     } catch (IOException e) {
-      throw new ServerException(method + " " + path + " answered " + status
+      String fullPath = basePath + path;
+      throw new ServerException(method + " " + fullPath + " answered " + status
           + " with a body that is not the expected JSON: " + e.getMessage().lines().findFirst().orElse(""),
-          new HttpDetails(status, null, null, new String(body, StandardCharsets.UTF_8), method, path), null);
+          new HttpDetails(status, null, null, new String(body, StandardCharsets.UTF_8), method, fullPath), null);
     }
   }
 
