@@ -2,12 +2,14 @@ package dev.payspec.specs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.format.PatternFormat;
 import com.networknt.schema.oas.OpenApi31;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,11 +28,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BundledSpec {
 
+  /**
+   * The {@code email} format as Prism checks it (ajv-formats 2.1.1, "full" mode: the domain has a
+   * dot), so that these tests, the Prism mocks and the wrapper draw the line at the same place;
+   * the validator's own check accepts {@code david@coaster}, which Prism refuses.
+   */
+  public static final String EMAIL_FORMAT = "(?i)^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+      + "@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$";
+
+  private static final JsonMetaSchema DIALECT = JsonMetaSchema.builder(OpenApi31.getInstance())
+      .format(PatternFormat.of("email", EMAIL_FORMAT, "format"))
+      .build();
+
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
       SpecVersion.VersionFlag.V202012,
       builder -> builder
-          .metaSchema(OpenApi31.getInstance())
-          .defaultMetaSchemaIri(OpenApi31.getInstance().getIri()));
+          .metaSchema(DIALECT)
+          .defaultMetaSchemaIri(DIALECT.getIri()));
 
   // Formats such as email and ipv4 are only annotations in JSON Schema 2020-12 unless asserted;
   // Prism asserts them, and so must these tests.
@@ -117,6 +131,86 @@ public final class BundledSpec {
       throw new IllegalArgumentException(api + " spec has nothing at " + pointer);
     }
     return node.toString();
+  }
+
+  /** The APIs whose bundles the build wrote, such as {@code stancer}, read from the bundles' folder. */
+  public static List<String> apis() {
+    Path dir = Path.of(System.getProperty("payspec.openapi.dir", "target/openapi"));
+    try (var files = Files.list(dir)) {
+      List<String> apis = files.map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".json"))
+          .map(name -> name.substring(0, name.length() - ".json".length()))
+          .sorted()
+          .toList();
+      if (apis.isEmpty()) {
+        throw new IllegalStateException("no bundle in " + dir.toAbsolutePath() + ": build the specs module first");
+      }
+      return apis;
+    } catch (IOException e) {
+      throw new UncheckedIOException("no bundles in " + dir.toAbsolutePath() + ": build the specs module first", e);
+    }
+  }
+
+  /**
+   * One realistic answer of the corpus: a named example of a response that carries {@code x-fact}
+   * (the fact of the provider it stands for), with the operation and status that answer it.
+   *
+   * @param status the response's key, such as {@code 200}, {@code 2XX} or {@code default}
+   * @param schemaPointer the JSON pointer of the response's schema in the bundle
+   * @param schemaName the component the schema refers to, such as {@code Customer}, or null when inline
+   */
+  public record Answer(String api, Operation operation, String status, String name, String schemaPointer,
+      String schemaName, JsonNode value, String source, String fact) {
+
+    /** The HTTP status to ask a mock for: the key itself, 200 for {@code 2XX}, 500 for {@code default}. */
+    public int httpStatus() {
+      return switch (status) {
+        case "2XX" -> 200;
+        case "default" -> 500;
+        default -> Integer.parseInt(status);
+      };
+    }
+
+    public boolean success() {
+      return status.startsWith("2");
+    }
+
+    @Override
+    public String toString() {
+      return api + " " + operation.id() + " " + status + " '" + name + "' (" + source + ": " + fact + ")";
+    }
+  }
+
+  /** Every realistic answer of the spec (examples with {@code x-fact}), in the bundle's order. */
+  public List<Answer> realisticAnswers() {
+    List<Answer> answers = new ArrayList<>();
+    for (Operation operation : operations()) {
+      String base = "/paths/" + escape(operation.path()) + "/" + operation.method() + "/responses/";
+      operation.node().path("responses").properties().forEach(response -> {
+        String responsePointer = base + escape(response.getKey());
+        JsonNode ref = response.getValue().get("$ref");
+        if (ref != null) {
+          responsePointer = ref.asText().substring(1);
+        }
+        JsonNode media = root.at(responsePointer).path("content").path("application/json");
+        String schemaPointer = responsePointer + "/content/application~1json/schema";
+        JsonNode schemaRef = media.path("schema").get("$ref");
+        String schemaName = schemaRef == null ? null : schemaRef.asText().substring(schemaRef.asText().lastIndexOf('/') + 1);
+        media.path("examples").properties().forEach(example -> {
+          JsonNode resolved = deref(example.getValue());
+          JsonNode fact = resolved.get("x-fact");
+          if (fact != null) {
+            answers.add(new Answer(api, operation, response.getKey(), example.getKey(), schemaPointer, schemaName,
+                resolved.path("value"), fact.path("source").asText(), fact.path("ref").asText()));
+          }
+        });
+      });
+    }
+    return answers;
+  }
+
+  private static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
   }
 
   /** Follows a local {@code $ref} (one level, as the bundler writes them) or returns the node itself. */
