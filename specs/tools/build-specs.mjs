@@ -3,13 +3,14 @@
 //
 // For each API it writes, under specs/target/openapi/:
 //   <api>.yaml, <api>.json  the spec bundled into one file (external $refs pulled in)
-//   <api>.html              a standalone HTML reference page (no script loaded from the network)
+//   <api>.html              a standalone HTML reference page (no script loaded from the network),
+//                           rendered from a copy whose descriptions show each rule's x-provenance
 //
 // Linting fails the build on any problem, warnings included: `redocly lint` exits with 0 on
 // warnings, so this script reads its JSON report and decides itself.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -71,6 +72,45 @@ function run(api, args, what) {
   if (result.status !== 0) throw new Error(`${what} of '${api}' failed (exit ${result.status})`);
 }
 
+// Redoc shows no `x-provenance` of a schema or a response, so the HTML page is rendered from a
+// copy of the bundle whose descriptions end with the sources of their rules (and the fact each
+// realistic example stands for). The published bundles stay as the specs wrote them.
+function withSources(node) {
+  if (Array.isArray(node)) {
+    node.forEach(withSources);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const lines = [];
+  const provenance = node['x-provenance'];
+  if (provenance && typeof provenance.source === 'string') {
+    lines.push(`**Source:** ${provenance.source}: ${provenance.ref}`);
+  } else if (provenance) {
+    lines.push('**Sources of its rules:**', '');
+    for (const [keyword, entry] of Object.entries(provenance)) {
+      lines.push(`- \`${keyword}\`: ${entry.source}: ${entry.ref}`);
+    }
+  }
+  const fact = node['x-fact'];
+  if (fact) lines.push(`**Realistic answer.** ${fact.source}: ${fact.ref}`);
+  if (lines.length > 0) {
+    node.description = [node.description?.trimEnd(), lines.join('\n')].filter(Boolean).join('\n\n');
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key !== 'value' && key !== 'example') withSources(value);
+  }
+}
+
+function renderCopy(api) {
+  const spec = JSON.parse(readFileSync(join(outDir, `${api}.json`), 'utf8'));
+  withSources(spec);
+  const dir = join(specsDir, 'target', 'render');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${api}.json`);
+  writeFileSync(file, JSON.stringify(spec, null, 2));
+  return file;
+}
+
 function build(api) {
   lint(api);
   for (const ext of ['yaml', 'json']) {
@@ -78,7 +118,8 @@ function build(api) {
     run(api, ['bundle', api, '--config', config, '--output', out, '--ext', ext], 'bundling');
   }
   const page = join(outDir, `${api}.html`);
-  run(api, ['build-docs', join(outDir, `${api}.yaml`), '--config', config, '--output', page, '--inlineBundle'], 'rendering');
+  const rendered = renderCopy(api);
+  run(api, ['build-docs', rendered, '--config', config, '--output', page, '--inlineBundle'], 'rendering');
   console.log(`payspec specs: ${api} bundled and rendered to ${relative(rootDir, outDir)}/${api}.{yaml,json,html}`);
 }
 

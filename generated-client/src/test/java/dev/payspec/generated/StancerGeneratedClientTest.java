@@ -93,6 +93,15 @@ class StancerGeneratedClientTest {
   }
 
   @Test
+  void updateAcceptsATwoHundredWithTheCustomer() {
+    server.stubFor(patch(urlEqualTo("/v1/customers/" + ID)).willReturn(okJson(
+        SPEC.json("/paths/~1customers~1{customer_id}/patch/responses/200/content/application~1json/examples/updated/value"))));
+
+    assertThat(customers.updateCustomer(ID, new CustomerUpdateRequest().email("david@coaster.com")).getEmail())
+        .isEqualTo("david@coaster.com");
+  }
+
+  @Test
   void updateSendsPatchWithExactlyTheChangedField() {
     server.stubFor(patch(urlEqualTo("/v1/customers/" + ID)).willReturn(aResponse().withStatus(204)));
 
@@ -124,8 +133,8 @@ class StancerGeneratedClientTest {
   void errorEnvelopeDecodesWithAStringOrAnObjectMessage() throws Exception {
     var mapper = new ApiClient().getObjectMapper();
     StancerError notFound = mapper.readValue(
-        SPEC.json("/components/responses/NotFound/content/application~1json/examples/sdk/value"), StancerError.class);
-    StancerError conflict = mapper.readValue(SPEC.json("/paths/~1customers~1/post/responses/409/content/application~1json/examples/conflict/value"), StancerError.class);
+        SPEC.json("/components/responses/NotFound/content/application~1json/examples/observed/value"), StancerError.class);
+    StancerError conflict = mapper.readValue(SPEC.json("/paths/~1customers~1/post/responses/409/content/application~1json/examples/observed/value"), StancerError.class);
 
     assertThat(notFound.getError().getType()).isEqualTo("invalid_request_error");
     assertThat(notFound.getError().getMessage().asText()).isEqualTo("No such customer " + ID);

@@ -6,6 +6,7 @@ import dev.payspec.Violation;
 import dev.payspec.begateway.generated.api.CustomersApi;
 import dev.payspec.begateway.generated.model.Customer;
 import dev.payspec.begateway.generated.model.CustomerCreateRequest;
+import dev.payspec.internal.EmailAddresses;
 import dev.payspec.internal.RequestRule;
 import dev.payspec.internal.RequestValidator;
 import dev.payspec.internal.Transport;
@@ -22,10 +23,17 @@ public final class BeGatewayCustomers {
 
   private static final Pattern US_ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
   private static final Set<String> COUNTRIES_WITH_STATES = Set.of("US", "CA");
-  private static final String ID_RULE = "must be cst_ followed by 16 lower-case hexadecimal digits";
+  // The spec states no id format (only the examples show cst_ and 16 hex digits): only a missing id is refused.
+  private static final String ID_RULE = "must be a customer id, such as cst_7aee5afb954c7ef7";
 
   // The rules the spec states with if/then and anyOf, which the generated annotations do not carry.
   private static final List<RequestRule<CustomerCreateRequest>> RULES = List.of(
+      (request, report) -> {
+        // The spec's email format as its mock checks it; the generated @Email alone lets david@example through.
+        if (request.getEmail() != null && !EmailAddresses.isEmailAddress(request.getEmail())) {
+          report.accept(new Violation("email", EmailAddresses.RULE));
+        }
+      },
       (request, report) -> {
         if (request.getIp() != null && !IpAddresses.isIpAddress(request.getIp())) {
           report.accept(new Violation("ip", "must be an IPv4 or IPv6 address"));
@@ -43,8 +51,8 @@ public final class BeGatewayCustomers {
       });
 
   private static final RequestValidator<CustomerCreateRequest> CREATE = new RequestValidator<>(Map.of(
-      "country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as US or BY",
-      "state", "must be two upper-case letters, such as CO"), RULES);
+      "country", "must be an ISO 3166-1 alpha-2 code: two upper-case letters, such as US or BY",
+      "state", "must be two letters, such as CO"), RULES);
 
   private final CustomersApi api;
 
@@ -52,7 +60,11 @@ public final class BeGatewayCustomers {
     this.api = transport.target(CustomersApi.class);
   }
 
-  /** Creates a customer; {@code email} and {@code ip} are required. Never retried once it may have reached beGateway. */
+  /**
+   * Creates a customer; {@code email} and {@code ip} are required. beGateway has no idempotency
+   * key for customers, so a create is never retried once it may have reached beGateway: a retry
+   * could create a duplicate.
+   */
   public Customer create(CustomerCreateRequest request) {
     CREATE.check("POST", "/customers", request);
     return api.createCustomer(request);

@@ -9,14 +9,15 @@ import java.util.Map;
 
 /**
  * Reads beGateway's error body: {@code {"message": ..., "errors": {"field": ["reason", ...]}}},
- * where a field may hold the same kind of map for a nested object.
+ * where a field may hold the same kind of map for a nested object and {@code base} holds the errors
+ * on no field; or the wrapped form seen on a 401, {@code {"response": {"status": "error", "message": ...}}}.
  */
 final class BeGatewayErrors {
 
   private BeGatewayErrors() {}
 
   static ErrorBody parse(JsonNode body) {
-    JsonNode message = body.path("message");
+    JsonNode message = body.has("message") ? body.path("message") : body.path("response").path("message");
     Map<String, List<String>> fields = new LinkedHashMap<>();
     collect("", body.path("errors"), fields);
     return new ErrorBody(null, message.isValueNode() && !message.isNull() ? message.asText() : null, null, fields);

@@ -149,7 +149,8 @@ public final class Transport {
       throw errors.toException(status, method, basePath + path, new String(answer, StandardCharsets.UTF_8),
           response.headers().map());
     }
-    return plan.result() == null ? null : decode(answer, plan.result(), status, method, path);
+    // A 204 has no body by definition: Stancer answers an update with 204 or with 200 and the customer.
+    return plan.result() == null || status == 204 ? null : decode(answer, plan.result(), status, method, path);
   }
 
   private static byte[] encode(Object body) {
