@@ -3,6 +3,9 @@ package dev.payspec;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.payspec.begateway.BeGatewayClient;
 import dev.payspec.stancer.StancerClient;
 import dev.payspec.stancer.generated.model.CustomerCreateRequest;
+import dev.payspec.stancer.generated.model.CustomerUpdateRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -145,5 +149,85 @@ class ErrorMappingTest {
     server.stubFor(get("/customers").willReturn(okJson(Fixtures.BEGATEWAY_LIST.replace("\"first_name\"", "\"loyalty\":{\"tier\":2},\"first_name\""))));
 
     assertThat(beGateway.customers().list()).hasSize(2);
+  }
+
+  @Test
+  void stancerFlatErrorTextIsTheProvidersMessage() {
+    server.stubFor(get(STANCER_PATH).willReturn(aResponse().withStatus(410).withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"Customer deleted\"}")));
+
+    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> stancer.customers().retrieve(Fixtures.STANCER_ID));
+
+    assertThat(e.getProviderMessage()).isEqualTo("Customer deleted");
+    assertThat(e.getErrorType()).isNull();
+  }
+
+  @Test
+  void stancerDetailListGivesFieldErrorsAndAMessage() {
+    server.stubFor(post("/v1/customers/").willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+        .withBody("{\"detail\":[{\"loc\":[\"body\",\"email\"],\"msg\":\"value is not a valid email address\",\"type\":\"value_error\"},"
+            + "{\"loc\":[\"body\"],\"msg\":\"email or mobile is required\",\"type\":\"value_error\"}]}")));
+
+    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
+        () -> stancer.customers().create(new CustomerCreateRequest().email("david@example.net")));
+
+    assertThat(e.getFieldErrors()).isEqualTo(Map.of(
+        "email", List.of("value is not a valid email address"),
+        "base", List.of("email or mobile is required")));
+    assertThat(e.getProviderMessage()).isEqualTo("email: value is not a valid email address; email or mobile is required");
+    assertThat(e.getErrorType()).isEqualTo("value_error");
+  }
+
+  @Test
+  void stancerEnvelopeWithoutTypeKeepsItsMessage() {
+    server.stubFor(get(STANCER_PATH).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":{\"message\":\"No such customer " + Fixtures.STANCER_ID + "\"}}")));
+
+    NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> stancer.customers().retrieve(Fixtures.STANCER_ID));
+
+    assertThat(e.getProviderMessage()).isEqualTo("No such customer " + Fixtures.STANCER_ID);
+    assertThat(e.getErrorType()).isNull();
+  }
+
+  @Test
+  void beGatewayWrappedErrorKeepsItsMessage() {
+    server.stubFor(get("/customers").willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+        .withBody("{\"response\":{\"status\":\"error\",\"message\":\"Access denied\"}}")));
+
+    AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> beGateway.customers().list());
+
+    assertThat(e.getProviderMessage()).isEqualTo("Access denied");
+  }
+
+  @Test
+  void beGatewayErrorsOnNoFieldAreUnderBase() {
+    server.stubFor(post("/customers").willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+        .withBody("{\"message\":\"Customer can't be created\",\"errors\":{\"base\":[\"Customer can't be created\"]}}")));
+
+    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> beGateway.customers().create(
+        new dev.payspec.begateway.generated.model.CustomerCreateRequest().email("customer@example.com").ip("127.0.0.1")));
+
+    assertThat(e.getFieldErrors()).isEqualTo(Map.of("base", List.of("Customer can't be created")));
+  }
+
+  @ParameterizedTest(name = "update answered {0}")
+  @CsvSource({"204", "200"})
+  void stancerUpdateSucceedsOnANoContentOrOnTheCustomer(int status) {
+    server.stubFor(patch(urlEqualTo(STANCER_PATH)).willReturn(status == 204
+        ? aResponse().withStatus(204)
+        : okJson(Fixtures.STANCER_CUSTOMER)));
+
+    stancer.customers().update(Fixtures.STANCER_ID, new CustomerUpdateRequest().email("david@coaster.com"));
+
+    server.verify(1, patchRequestedFor(urlEqualTo(STANCER_PATH)));
+  }
+
+  @Test
+  void beGatewayRetrieveSendsAnIdOfAnyShape() {
+    // No source states the id format: an id of another shape is sent, and beGateway decides.
+    server.stubFor(get("/customers/cst_7AEE5AFB954C7EF7").willReturn(okJson(
+        "{\"id\":\"cst_7AEE5AFB954C7EF7\",\"email\":\"customer@example.com\",\"ip\":\"127.0.0.1\"}")));
+
+    assertThat(beGateway.customers().retrieve("cst_7AEE5AFB954C7EF7").getId()).isEqualTo("cst_7AEE5AFB954C7EF7");
   }
 }

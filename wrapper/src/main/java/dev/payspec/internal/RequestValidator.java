@@ -85,6 +85,14 @@ public final class RequestValidator<T> {
     throwIfAny(method, path, violations);
   }
 
+  /**
+   * Whether {@code value} keeps the annotations of a model's property, so that a rule that adds to
+   * an annotation (such as the email format) reports only what the annotation let through.
+   */
+  public static boolean keepsAnnotations(Class<?> model, String property, Object value) {
+    return VALIDATOR.validateValue(model, property, value).isEmpty();
+  }
+
   private Violation toViolation(String field, ConstraintViolation<?> violation) {
     if (violation.getConstraintDescriptor().getAnnotation() instanceof Pattern && patternMessages.containsKey(field)) {
       return new Violation(field, patternMessages.get(field));
