@@ -102,6 +102,11 @@ class RealisticAnswersDecodeTest {
     return node;
   }
 
+  /** The generated sources' package of an API: {@code stancer-v2} gives {@code dev.payspec.stancer.v2.generated}. */
+  private static String packageOf(String api) {
+    return "dev.payspec." + api.replace('-', '.') + ".generated";
+  }
+
   /** The generated model of a schema; for a union (mapped to JsonNode), the model of the branch the value matches. */
   private static Class<?> modelOf(BundledSpec spec, String api, String ref, JsonNode value) throws ClassNotFoundException {
     String name = ref.substring(ref.lastIndexOf('/') + 1);
@@ -115,14 +120,16 @@ class RealisticAnswersDecodeTest {
         }
       }
     }
-    return Class.forName("dev.payspec." + api + ".generated.model." + name);
+    return Class.forName(packageOf(api) + ".model." + name);
   }
 
+  /** The mapper the API's generated client decodes answers with. */
   private static ObjectMapper mapper(String api) {
-    return switch (api) {
-      case "stancer" -> new dev.payspec.stancer.generated.ApiClient().getObjectMapper();
-      case "begateway" -> new dev.payspec.begateway.generated.ApiClient().getObjectMapper();
-      default -> throw new IllegalArgumentException("no generated client for " + api + ": add its ApiClient here");
-    };
+    try {
+      Object client = Class.forName(packageOf(api) + ".ApiClient").getConstructor().newInstance();
+      return (ObjectMapper) client.getClass().getMethod("getObjectMapper").invoke(client);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("no generated client for " + api + " in " + packageOf(api), e);
+    }
   }
 }
