@@ -28,6 +28,11 @@ class ExamplesTest {
   }
 
   @TestFactory
+  Stream<DynamicTest> stancerV2ExamplesMatchTheirSchemas() {
+    return examplesOf(BundledSpec.load("stancer-v2"));
+  }
+
+  @TestFactory
   Stream<DynamicTest> beGatewayExamplesMatchTheirSchemas() {
     return examplesOf(BundledSpec.load("begateway"));
   }

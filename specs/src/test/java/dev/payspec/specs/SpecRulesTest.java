@@ -27,12 +27,17 @@ class SpecRulesTest {
   }
 
   @TestFactory
+  Stream<DynamicTest> stancerV2RulesAcceptValidAndRefuseInvalidSamples() {
+    return rulesOf("stancer-v2");
+  }
+
+  @TestFactory
   Stream<DynamicTest> beGatewayRulesAcceptValidAndRefuseInvalidSamples() {
     return rulesOf("begateway");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"stancer", "begateway"})
+  @ValueSource(strings = {"stancer", "stancer-v2", "begateway"})
   void everyRuleHasSamplesOnBothSides(String api) {
     for (RuleSamples rule : RuleSamples.of(api)) {
       assertThat(rule.valid()).as("valid samples of '%s'", rule.rule()).isNotEmpty();
