@@ -23,13 +23,8 @@ class ExamplesTest {
   private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
 
   @TestFactory
-  Stream<DynamicTest> stancerExamplesMatchTheirSchemas() {
-    return examplesOf(BundledSpec.load("stancer"));
-  }
-
-  @TestFactory
-  Stream<DynamicTest> beGatewayExamplesMatchTheirSchemas() {
-    return examplesOf(BundledSpec.load("begateway"));
+  Stream<DynamicTest> everySpecsExamplesMatchTheirSchemas() {
+    return BundledSpec.apis().stream().flatMap(api -> examplesOf(BundledSpec.load(api)));
   }
 
   /** A node of the bundle with the JSON pointer it was found at, after following {@code $ref}s. */
@@ -53,13 +48,13 @@ class ExamplesTest {
     Located paths = new Located(spec.root.path("paths"), "/paths");
     for (Map.Entry<String, JsonNode> path : spec.root.path("paths").properties()) {
       Located pathItem = paths.child(path.getKey());
-      parameterExamples(spec, pathItem, path.getKey(), tests);
+      parameterExamples(spec, pathItem, spec.api + " " + path.getKey(), tests);
       for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
         if (!METHODS.contains(op.getKey())) {
           continue;
         }
         Located operation = pathItem.child(op.getKey());
-        String name = op.getValue().path("operationId").asText();
+        String name = spec.api + " " + op.getValue().path("operationId").asText();
         parameterExamples(spec, operation, name, tests);
         Located body = operation.child("requestBody");
         if (!body.node().isMissingNode()) {

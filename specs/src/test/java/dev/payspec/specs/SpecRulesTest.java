@@ -11,8 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every rule of the specs, checked on the bundled specs by a JSON Schema validator: each valid
@@ -21,23 +19,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpecRulesTest {
 
   @TestFactory
-  Stream<DynamicTest> stancerRulesAcceptValidAndRefuseInvalidSamples() {
-    return rulesOf("stancer");
+  Stream<DynamicTest> everySpecsRulesAcceptValidAndRefuseInvalidSamples() {
+    return BundledSpec.apis().stream().flatMap(SpecRulesTest::rulesOf);
   }
 
   @TestFactory
-  Stream<DynamicTest> beGatewayRulesAcceptValidAndRefuseInvalidSamples() {
-    return rulesOf("begateway");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"stancer", "begateway"})
-  void everyRuleHasSamplesOnBothSides(String api) {
-    for (RuleSamples rule : RuleSamples.of(api)) {
-      assertThat(rule.valid()).as("valid samples of '%s'", rule.rule()).isNotEmpty();
-      assertThat(rule.invalid()).as("invalid samples of '%s'", rule.rule()).isNotEmpty();
-      assertThat(rule.field()).as("field of '%s'", rule.rule()).isNotBlank();
-    }
+  Stream<DynamicTest> everyRuleOfEverySpecHasSamplesOnBothSides() {
+    return BundledSpec.apis().stream().flatMap(api -> RuleSamples.of(api).stream().map(rule -> dynamicTest(
+        api + ": " + rule.rule(), () -> {
+          assertThat(rule.valid()).as("valid samples of '%s'", rule.rule()).isNotEmpty();
+          assertThat(rule.invalid()).as("invalid samples of '%s'", rule.rule()).isNotEmpty();
+          assertThat(rule.field()).as("field of '%s'", rule.rule()).isNotBlank();
+        })));
   }
 
   private static Stream<DynamicTest> rulesOf(String api) {
@@ -45,12 +38,12 @@ class SpecRulesTest {
     List<RuleSamples> rules = RuleSamples.of(api);
     return rules.stream().flatMap(rule -> Stream.concat(
         rule.valid().stream().map(sample -> dynamicTest(
-            rule.rule() + ": accepts " + sample,
+            spec.api + ": " + rule.rule() + ": accepts " + sample,
             () -> assertThat(spec.validateAgainstComponent(rule.schema(), sample))
                 .as("%s must accept %s", rule.schema(), sample)
                 .isEmpty())),
         rule.invalid().stream().map(sample -> dynamicTest(
-            rule.rule() + ": refuses " + sample,
+            spec.api + ": " + rule.rule() + ": refuses " + sample,
             () -> assertThat(spec.validateAgainstComponent(rule.schema(), sample))
                 .as("%s must refuse %s", rule.schema(), sample)
                 .isNotEmpty()))));
