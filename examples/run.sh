@@ -38,3 +38,21 @@ start_mock target/specs/payspec-specs-begateway.yaml "$begateway_port"
 "$root/mvnw" -q verify \
   -Dpayspec.stancer.url="http://127.0.0.1:$stancer_port" \
   -Dpayspec.begateway.url="http://127.0.0.1:$begateway_port"
+
+# A Spring Boot application whose clients come from properties alone (payspec-spring-boot-starter),
+# built and started with the oldest Spring Boot 3 and with Spring Boot 4: it creates a customer with
+# each client against the same mocks and exits 0.
+for boot in 3.0.13 4.0.0; do
+  (cd spring-boot-app && "$root/mvnw" -q package -Dspring-boot.version="$boot")
+  java -jar spring-boot-app/target/payspec-spring-boot-app-0.1.0-SNAPSHOT.jar \
+    --payspec.stancer.base-url="http://127.0.0.1:$stancer_port" \
+    --payspec.begateway.base-url="http://127.0.0.1:$begateway_port" | tee "target/boot-$boot.log"
+  grep -q "payspec boot app: Stancer customer cust_" "target/boot-$boot.log"
+  if grep -qe "$(sed -n 's/^payspec.stancer.api-key=//p' spring-boot-app/src/main/resources/application.properties)" \
+       -e "$(sed -n 's/^payspec.begateway.secret-key=//p' spring-boot-app/src/main/resources/application.properties)" \
+       "target/boot-$boot.log"; then
+    echo "examples: the Spring Boot $boot app printed a secret at start-up" >&2
+    exit 1
+  fi
+  echo "examples: the Spring Boot $boot app got working clients from properties"
+done

@@ -1,0 +1,112 @@
+package dev.payspec.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Makes values that match an id pattern of the spec, such as {@code ^cust_[a-zA-Z0-9]{24}$}: the
+ * simple patterns ids have (literals, character classes, {@code \w}, {@code \d}, {@code {n}}
+ * counts). A pattern beyond that is refused when the fake starts, not when a test runs.
+ */
+final class IdGenerator {
+
+  private record Part(String characters, int count) {}
+
+  private final String pattern;
+  private final List<Part> parts;
+  private final Random random;
+
+  IdGenerator(String pattern, long seed) {
+    this.pattern = pattern;
+    this.parts = parse(pattern);
+    this.random = new Random(seed);
+  }
+
+  synchronized String next() {
+    StringBuilder id = new StringBuilder();
+    for (Part part : parts) {
+      for (int i = 0; i < part.count(); i++) {
+        id.append(part.characters().charAt(random.nextInt(part.characters().length())));
+      }
+    }
+    return id.toString();
+  }
+
+  private static List<Part> parse(String pattern) {
+    String p = pattern;
+    if (p.startsWith("^")) {
+      p = p.substring(1);
+    }
+    if (p.endsWith("$")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    List<Part> parts = new ArrayList<>();
+    int i = 0;
+    while (i < p.length()) {
+      char c = p.charAt(i);
+      String characters;
+      if (c == '[') {
+        int close = p.indexOf(']', i);
+        characters = expand(p.substring(i + 1, close), pattern);
+        i = close + 1;
+      } else if (c == '\\') {
+        characters = escape(p.charAt(i + 1), pattern);
+        i += 2;
+      } else if ("().*+?|{}".indexOf(c) >= 0) {
+        throw unsupported(pattern);
+      } else {
+        characters = String.valueOf(c);
+        i++;
+      }
+      int count = 1;
+      if (i < p.length() && p.charAt(i) == '{') {
+        int close = p.indexOf('}', i);
+        String[] bounds = p.substring(i + 1, close).split(",");
+        count = Integer.parseInt(bounds[bounds.length - 1].isBlank() ? bounds[0] : bounds[bounds.length - 1].strip());
+        i = close + 1;
+      }
+      parts.add(new Part(characters, count));
+    }
+    return parts;
+  }
+
+  private static String expand(String set, String pattern) {
+    StringBuilder characters = new StringBuilder();
+    for (int i = 0; i < set.length(); i++) {
+      char c = set.charAt(i);
+      if (c == '\\') {
+        characters.append(escape(set.charAt(++i), pattern));
+      } else if (i + 2 < set.length() && set.charAt(i + 1) == '-') {
+        for (char x = c; x <= set.charAt(i + 2); x++) {
+          characters.append(x);
+        }
+        i += 2;
+      } else if (c == '^') {
+        throw unsupported(pattern);
+      } else {
+        characters.append(c);
+      }
+    }
+    return characters.toString();
+  }
+
+  private static String escape(char c, String pattern) {
+    return switch (c) {
+      case 'w' -> "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+      case 'd' -> "0123456789";
+      case '.', '-', '_', '/', '\\' -> String.valueOf(c);
+      default -> throw unsupported(pattern);
+    };
+  }
+
+  private static IllegalStateException unsupported(String pattern) {
+    return new IllegalStateException("the id pattern " + pattern + " is beyond what the testkit makes ids for"
+        + " (literals, [classes], \\w, \\d and {n} counts): extend IdGenerator");
+  }
+
+  @Override
+  public String toString() {
+    return "IdGenerator[" + pattern + "]";
+  }
+}

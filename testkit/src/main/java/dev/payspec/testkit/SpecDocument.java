@@ -1,0 +1,235 @@
+package dev.payspec.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.oas.OpenApi31;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One bundled spec as the {@code payspec-specs} jar holds it ({@code openapi/<api>.json}): its
+ * operations, matched against request paths, and a JSON Schema 2020-12 validator (formats asserted,
+ * as Prism asserts them) for any schema in it.
+ */
+final class SpecDocument {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
+  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+      builder -> builder.metaSchema(OpenApi31.getInstance()).defaultMetaSchemaIri(OpenApi31.getInstance().getIri()));
+  private static final SchemaValidatorsConfig CONFIG =
+      SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+
+  final String api;
+  final JsonNode root;
+  final List<Operation> operations;
+  private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+
+  private SpecDocument(String api, JsonNode root) {
+    this.api = api;
+    this.root = root;
+    List<Operation> found = new ArrayList<>();
+    root.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+      if (METHODS.contains(entry.getKey())) {
+        found.add(new Operation(this, path.getKey(), entry.getKey().toUpperCase(Locale.ROOT), entry.getValue(),
+            path.getValue()));
+      }
+    }));
+    if (found.isEmpty()) {
+      throw new IllegalStateException("the " + api + " spec has no operation");
+    }
+    this.operations = List.copyOf(found);
+  }
+
+  /** Reads {@code openapi/<api>.json} from the class path (the {@code payspec-specs} jar). */
+  static SpecDocument load(String api) {
+    String resource = "openapi/" + api + ".json";
+    try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no spec named '" + api + "' on the class path (" + resource
+            + "): is dev.payspec:payspec-specs a test dependency, and is the name one of its APIs?");
+      }
+      return new SpecDocument(api, JSON.readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The operation serving this method and path, if any. */
+  Optional<Match> match(String method, String path) {
+    for (Operation operation : operations) {
+      if (operation.method.equals(method)) {
+        Matcher matcher = operation.pathPattern.matcher(path);
+        if (matcher.matches()) {
+          return Optional.of(new Match(operation, matcher));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether any operation serves this path with another method (a 405 rather than a 404). */
+  boolean servesPath(String path) {
+    return operations.stream().anyMatch(operation -> operation.pathPattern.matcher(path).matches());
+  }
+
+  /** Every violation of the schema at a JSON pointer of the document by {@code value}. */
+  Set<ValidationMessage> validate(String pointer, JsonNode value) {
+    JsonSchema schema = schemas.computeIfAbsent(pointer,
+        p -> FACTORY.getSchema(SchemaLocation.of("classpath:openapi/" + api + ".json#" + p), CONFIG));
+    return schema.validate(value);
+  }
+
+  /** Follows local {@code $ref}s, as the bundler writes them. */
+  JsonNode deref(JsonNode node) {
+    JsonNode ref = node.get("$ref");
+    return ref == null || !ref.asText().startsWith("#/") ? node : deref(root.at(ref.asText().substring(1)));
+  }
+
+  static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** One operation of the spec. */
+  static final class Operation {
+
+    final String id;
+    final String method;
+    final String path;
+    final JsonNode node;
+    final List<String> pathParameters = new ArrayList<>();
+    final Pattern pathPattern;
+    private final SpecDocument spec;
+    private final JsonNode pathItem;
+
+    private Operation(SpecDocument spec, String path, String method, JsonNode node, JsonNode pathItem) {
+      this.spec = spec;
+      this.id = node.path("operationId").asText(method + " " + path);
+      this.method = method;
+      this.path = path;
+      this.node = node;
+      this.pathItem = pathItem;
+      StringBuilder regex = new StringBuilder();
+      Matcher variables = Pattern.compile("\\{([^}]+)}").matcher(path);
+      int from = 0;
+      while (variables.find()) {
+        regex.append(Pattern.quote(path.substring(from, variables.start()))).append("([^/]+)");
+        pathParameters.add(variables.group(1));
+        from = variables.end();
+      }
+      regex.append(Pattern.quote(path.substring(from)));
+      this.pathPattern = Pattern.compile(regex.toString());
+    }
+
+    /** The JSON pointer of this operation in the document. */
+    String pointer() {
+      return "/paths/" + escape(path) + "/" + method.toLowerCase(Locale.ROOT);
+    }
+
+    /** The path item's and the operation's parameters, dereferenced, the operation's winning. */
+    List<Parameter> parameters() {
+      List<Parameter> parameters = new ArrayList<>();
+      String itemPointer = "/paths/" + escape(path);
+      for (Map.Entry<String, JsonNode> owner : List.of(Map.entry(itemPointer, pathItem), Map.entry(pointer(), node))) {
+        JsonNode list = owner.getValue().path("parameters");
+        for (int i = 0; i < list.size(); i++) {
+          JsonNode parameter = list.get(i);
+          String at = parameter.has("$ref") ? refPointer(parameter) : owner.getKey() + "/parameters/" + i;
+          JsonNode resolved = spec.deref(parameter);
+          parameters.removeIf(p -> p.name().equals(resolved.path("name").asText()) && p.in().equals(resolved.path("in").asText()));
+          parameters.add(new Parameter(resolved.path("name").asText(), resolved.path("in").asText(), at, resolved));
+        }
+      }
+      return parameters;
+    }
+
+    private String refPointer(JsonNode node) {
+      String pointer = node.path("$ref").asText().substring(1);
+      JsonNode target = spec.root.at(pointer);
+      return target.has("$ref") ? refPointer(target) : pointer;
+    }
+
+    boolean hasBody() {
+      return !node.path("requestBody").isMissingNode();
+    }
+
+    /** The documented responses in the order the spec lists them, dereferenced. */
+    List<Map.Entry<String, JsonNode>> responses() {
+      List<Map.Entry<String, JsonNode>> responses = new ArrayList<>();
+      node.path("responses").properties().forEach(entry -> responses.add(Map.entry(entry.getKey(), spec.deref(entry.getValue()))));
+      return responses;
+    }
+
+    /** The first documented success: its code ({@code 2XX} read as 200) and response. */
+    Map.Entry<Integer, JsonNode> success() {
+      for (Map.Entry<String, JsonNode> response : responses()) {
+        if (response.getKey().startsWith("2")) {
+          int code = response.getKey().equalsIgnoreCase("2XX") ? 200 : Integer.parseInt(response.getKey());
+          return Map.entry(code, response.getValue());
+        }
+      }
+      throw new IllegalStateException(id + " documents no success");
+    }
+
+    /** The documented response for a status: the exact code, its class ({@code 4XX}), or {@code default}. */
+    Optional<JsonNode> response(int status) {
+      JsonNode responses = node.path("responses");
+      for (String key : List.of(String.valueOf(status), (status / 100) + "XX", "default")) {
+        if (responses.has(key)) {
+          return Optional.of(spec.deref(responses.get(key)));
+        }
+      }
+      return Optional.empty();
+    }
+
+    boolean documents(int status) {
+      return node.path("responses").has(String.valueOf(status));
+    }
+
+    /** The schema of a response's JSON body, dereferenced, or a missing node. */
+    JsonNode schemaOf(JsonNode response) {
+      return spec.deref(response.path("content").path("application/json").path("schema"));
+    }
+
+    /** The first example of a response's JSON body, or null. */
+    JsonNode firstExample(JsonNode response) {
+      Iterator<JsonNode> examples = response.path("content").path("application/json").path("examples").elements();
+      return examples.hasNext() ? spec.deref(examples.next()).path("value") : null;
+    }
+
+    boolean secured() {
+      JsonNode security = node.has("security") ? node.get("security") : spec.root.path("security");
+      return security.size() > 0 && !(security.size() == 1 && security.get(0).isEmpty());
+    }
+  }
+
+  /**
+   * One parameter of an operation, with the JSON pointer of its definition (its schema is at
+   * {@code pointer + "/schema"}).
+   */
+  record Parameter(String name, String in, String pointer, JsonNode node) {}
+
+  /** An operation matched by a request path, with the path's variables. */
+  record Match(Operation operation, Matcher matcher) {
+    String pathVariable(int index) {
+      return matcher.group(index + 1);
+    }
+  }
+}
