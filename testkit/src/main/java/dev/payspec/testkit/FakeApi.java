@@ -73,6 +73,8 @@ public final class FakeApi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final Map<String, IdGenerator> ids = new TreeMap<>();
+  /** For a spec whose ids have no pattern: ids shaped like its example id. */
+  private final IdGenerator exampleIds;
   private final Map<String, ObjectNode> customers = new LinkedHashMap<>();
   private final Deque<NextCall> scripted = new ArrayDeque<>();
   private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
@@ -84,6 +86,8 @@ public final class FakeApi implements AutoCloseable {
     for (SpecDocument.Operation operation : spec.operations) {
       idPattern(operation).ifPresent(pattern -> ids.computeIfAbsent(pattern, p -> new IdGenerator(p, p.hashCode())));
     }
+    this.exampleIds = spec.operations.stream().map(this::exampleOfPathParameter).filter(Objects::nonNull).findFirst()
+        .map(example -> IdGenerator.likeExample(example, example.hashCode())).orElse(null);
     try {
       this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -388,6 +392,9 @@ public final class FakeApi implements AutoCloseable {
   }
 
   private JsonNode synthesize(String name, JsonNode schema) {
+    if (name.equals("id") && !schema.has("pattern") && exampleIds != null) {
+      return TextNode.valueOf(exampleIds.next());
+    }
     if (schema.has("pattern") && ids.containsKey(schema.path("pattern").asText())) {
       return TextNode.valueOf(ids.get(schema.path("pattern").asText()).next());
     }

@@ -6,10 +6,12 @@ import java.util.Random;
 
 /**
  * Makes values that match an id pattern of the spec, such as {@code ^cust_[a-zA-Z0-9]{24}$}: the
- * simple patterns ids have (literals, character classes, {@code \w}, {@code \d}, {@code {n}}
- * counts). A pattern beyond that is refused when the fake starts, not when a test runs.
+ * simple patterns ids have (literals, character classes, {@code .}, {@code \w}, {@code \d},
+ * {@code {n}} counts). A pattern beyond that is refused when the fake starts, not when a test runs.
  */
 final class IdGenerator {
+
+  private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
   private record Part(String characters, int count) {}
 
@@ -21,6 +23,29 @@ final class IdGenerator {
     this.pattern = pattern;
     this.parts = parse(pattern);
     this.random = new Random(seed);
+  }
+
+  /**
+   * Ids shaped like an example id ({@code cst_7aee5afb954c7ef7}), for a spec that states no pattern:
+   * the example's prefix up to its last {@code _}, then as many lower-case hexadecimal digits, or
+   * letters and digits, as the example has.
+   */
+  static IdGenerator likeExample(String example, long seed) {
+    int underscore = example.lastIndexOf('_') + 1;
+    String rest = example.substring(underscore);
+    String characters = rest.chars().allMatch(c -> Character.isDigit(c) || c >= 'a' && c <= 'f') ? "[0-9a-f]" : "[a-zA-Z0-9]";
+    StringBuilder pattern = new StringBuilder("^");
+    for (char c : example.substring(0, underscore).toCharArray()) {
+      if (!Character.isLetterOrDigit(c) && c != '_') {
+        pattern.append('\\');
+      }
+      pattern.append(c);
+    }
+    return new IdGenerator(pattern.append(characters).append('{').append(Math.max(rest.length(), 8)).append("}$").toString(), seed);
+  }
+
+  String pattern() {
+    return pattern;
   }
 
   synchronized String next() {
@@ -53,7 +78,11 @@ final class IdGenerator {
       } else if (c == '\\') {
         characters = escape(p.charAt(i + 1), pattern);
         i += 2;
-      } else if ("().*+?|{}".indexOf(c) >= 0) {
+      } else if (c == '.') {
+        // Any character: ids are letters and digits, whatever else the pattern would allow.
+        characters = ALPHANUMERIC;
+        i++;
+      } else if ("()*+?|{}".indexOf(c) >= 0) {
         throw unsupported(pattern);
       } else {
         characters = String.valueOf(c);
@@ -93,7 +122,7 @@ final class IdGenerator {
 
   private static String escape(char c, String pattern) {
     return switch (c) {
-      case 'w' -> "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+      case 'w' -> ALPHANUMERIC;
       case 'd' -> "0123456789";
       case '.', '-', '_', '/', '\\' -> String.valueOf(c);
       default -> throw unsupported(pattern);
@@ -102,7 +131,7 @@ final class IdGenerator {
 
   private static IllegalStateException unsupported(String pattern) {
     return new IllegalStateException("the id pattern " + pattern + " is beyond what the testkit makes ids for"
-        + " (literals, [classes], \\w, \\d and {n} counts): extend IdGenerator");
+        + " (literals, [classes], ., \\w, \\d and {n} counts): extend IdGenerator");
   }
 
   @Override
