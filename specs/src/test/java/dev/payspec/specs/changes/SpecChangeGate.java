@@ -63,7 +63,7 @@ public final class SpecChangeGate {
     Path baselines = Path.of(args[0]);
     Path bundles = Path.of(args[1]);
     Path config = Path.of(args[2]);
-    String acknowledged = args.length > 3 ? args[3] : "";
+    String acknowledged = JavaApiGate.argument(args, 3);
     List<Verdict> failures = new ArrayList<>();
     for (String api : apis(config, baselines)) {
       Verdict verdict = check(api, baselines, bundles, acknowledged);
