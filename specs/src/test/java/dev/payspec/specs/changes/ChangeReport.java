@@ -28,7 +28,7 @@ public final class ChangeReport {
     }
     if (!unacknowledged.isEmpty()) {
       out.append("\n## To acknowledge\n\nIf these breaking changes are intended (the provider changed its API, or the spec was wrong), add ")
-          .append("these lines to `").append(acknowledgement.file()).append("` with a sentence saying why, or build once with `-D")
+          .append("these lines to `").append(display(acknowledgement.file())).append("` with a sentence saying why, or build once with `-D")
           .append(Acknowledgement.PROPERTY).append("=").append(acknowledgement.name()).append("`:\n\n```\n")
           .append(acknowledgementLines(unacknowledged)).append("```\n");
     }
@@ -62,6 +62,17 @@ public final class ChangeReport {
 
   static String acknowledgementLines(List<Change> changes) {
     return changes.stream().map(c -> "- " + c.key() + "\n").distinct().collect(Collectors.joining());
+  }
+
+  /** A path as people read it in a report: from the repository's root when it is inside it. */
+  static String display(java.nio.file.Path path) {
+    java.nio.file.Path absolute = path.toAbsolutePath().normalize();
+    for (java.nio.file.Path dir = absolute.getParent(); dir != null; dir = dir.getParent()) {
+      if (java.nio.file.Files.isDirectory(dir.resolve(".mvn")) && java.nio.file.Files.isRegularFile(dir.resolve("pom.xml"))) {
+        return dir.relativize(absolute).toString();
+      }
+    }
+    return absolute.toString();
   }
 
   private static String quote(String value) {

@@ -108,7 +108,7 @@ public final class JavaApiGate {
     Verdict verdict = new Verdict(name, changes, unacknowledged, acknowledgement, report);
     Files.createDirectories(report.toAbsolutePath().getParent());
     Files.writeString(report, ChangeReport.markdown("`" + name + "` Java API",
-        "Baseline " + baseline + ", now " + current + " (public and protected types, methods and fields; japicmp)"
+        "Baseline `" + ChangeReport.display(baseline) + "`, now `" + ChangeReport.display(current) + "` (public and protected types, methods and fields; japicmp)"
             + (excludedPackages.isBlank() ? "." : ", leaving out " + excludedPackages + "."),
         verdict.summary(), changes, unacknowledged, acknowledgement));
     return verdict;

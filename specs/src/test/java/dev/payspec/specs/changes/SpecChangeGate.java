@@ -99,18 +99,19 @@ public final class SpecChangeGate {
     if (!Files.isRegularFile(current) && Files.isRegularFile(baseline)) {
       changes = List.of(new Change("api-removed", true, "The API's spec is gone: every operation of it is removed",
           api, "", "/", Set.of("every operation")));
-      note = "The bundle " + current + " is missing, but " + baseline + " exists.";
+      note = "The bundle " + ChangeReport.display(current) + " is missing, but " + ChangeReport.display(baseline) + " exists.";
     } else if (!Files.isRegularFile(current)) {
       throw new IllegalStateException(current + " is missing: build the specs module first");
     } else if (!Files.isRegularFile(baseline)) {
       changes = List.of();
-      note = "No baseline: a new API, with nothing released to compare with. Copy " + current + " to " + baseline
-          + " when it is released.";
+      note = "No baseline: a new API, with nothing released to compare with. Copy " + ChangeReport.display(current) + " to "
+          + ChangeReport.display(baseline) + " when it is released.";
     } else {
       JsonNode before = YAML.readTree(baseline.toFile());
       JsonNode after = YAML.readTree(current.toFile());
       changes = SpecComparator.compare(before, after);
-      note = "Baseline " + baseline + " (version " + before.path("info").path("version").asText() + "), now " + current
+      note = "Baseline `" + ChangeReport.display(baseline) + "` (version " + before.path("info").path("version").asText()
+          + "), now `" + ChangeReport.display(current) + "`"
           + " (version " + after.path("info").path("version").asText() + ").";
     }
     List<Change> unacknowledged = changes.stream().filter(c -> c.breaking() && !acknowledgement.covers(c.key())).collect(Collectors.toList());

@@ -340,9 +340,8 @@ public final class SpecComparator {
     }
     for (String media : names(after)) {
       if (!before.has(media)) {
-        boolean breaking = direction == Direction.RESPONSE;
-        add("media-type-added", breaking, "Media type added " + direction.words + (breaking ? ": clients may get a body they cannot read" : ""),
-            "", media, newAt + "/content/" + escape(media), place);
+        // Clients ask for the media types they read (Accept), so another one reaches only those who ask.
+        add("media-type-added", false, "Media type added " + direction.words, "", media, newAt + "/content/" + escape(media), place);
       }
     }
   }
