@@ -269,6 +269,28 @@ class SpecChangeGateMutationTest {
       property(object, stringProperty(doc, object, true)).set("type", JSON.arrayNode().add("string").add("null"));
       return Optional.of(Expect.of("null-allowed", "string", "null | string"));
     }));
+    all.add(new Mutation("a renamed path parameter does not break users", false, doc -> {
+      for (SpecMutations.Operation op : SpecMutations.operations(doc)) {
+        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(op.path());
+        if (!placeholder.find()) {
+          continue;
+        }
+        String name = placeholder.group(1);
+        String newPath = op.path().replace("{" + name + "}", "{" + name + "_renamed}");
+        String text = doc.toString().replace("\"name\":\"" + name + "\"", "\"name\":\"" + name + "_renamed\"");
+        ObjectNode renamed;
+        try {
+          renamed = (ObjectNode) YAML.readTree(text);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        SpecMutations.renameKey((ObjectNode) renamed.get("paths"), op.path(), newPath);
+        doc.removeAll();
+        doc.setAll(renamed);
+        return Optional.of(Expect.of("path-parameter-renamed", name, name + "_renamed"));
+      }
+      return Optional.empty();
+    }));
     all.add(new Mutation("a new documented error status does not break users", false, doc -> {
       SpecMutations.Operation op = SpecMutations.operations(doc).get(0);
       ((ObjectNode) op.node().get("responses")).putObject("418").put("description", "New.");

@@ -42,6 +42,7 @@ public final class SpecComparator {
   private static final Set<String> UPPER_BOUNDS = Set.of("maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties");
   private static final List<String> BOUNDS = List.of("minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
       "exclusiveMaximum", "minItems", "maxItems", "minProperties", "maxProperties");
+  private static final Set<String> NAME_MAPS = Set.of("properties", "patternProperties", "$defs", "dependentSchemas");
   private static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
 
   private final JsonNode oldDoc;
@@ -212,22 +213,33 @@ public final class SpecComparator {
     Map<String, Param> params = new LinkedHashMap<>();
     int i = 0;
     for (JsonNode raw : op.pathItem().path("parameters")) {
-      putParam(doc, params, raw, "/paths/" + escape(op.path()) + "/parameters/" + i++);
+      putParam(doc, params, raw, "/paths/" + escape(op.path()) + "/parameters/" + i++, op.path());
     }
     i = 0;
     for (JsonNode raw : op.node().path("parameters")) {
-      putParam(doc, params, raw, op.pointer() + "/parameters/" + i++);
+      putParam(doc, params, raw, op.pointer() + "/parameters/" + i++, op.path());
     }
     return params;
   }
 
-  private static void putParam(JsonNode doc, Map<String, Param> params, JsonNode raw, String pointer) {
-    String at = raw.has("$ref") ? raw.get("$ref").asText().substring(1) : pointer;
+  private static void putParam(JsonNode doc, Map<String, Param> params, JsonNode raw, String pointer, String path) {
+    String at = isLocalRef(raw) ? raw.get("$ref").asText().substring(1) : pointer;
     JsonNode param = resolve(doc, raw);
     String in = param.path("in").asText();
     String name = param.path("name").asText();
-    // Path parameters are matched by position in the path, not by name: renaming one changes no URL.
-    String key = in.equals("header") ? in + " " + name.toLowerCase() : in + " " + name;
+    String key = in + " " + name;
+    if (in.equals("header")) {
+      key = in + " " + name.toLowerCase();
+    } else if (in.equals("path")) {
+      // Matched by position in the path: renaming a path parameter changes no URL.
+      List<String> placeholders = new ArrayList<>();
+      java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{([^}]*)}").matcher(path);
+      while (matcher.find()) {
+        placeholders.add(matcher.group(1));
+      }
+      int index = placeholders.indexOf(name);
+      key = index < 0 ? key : "path parameter " + (index + 1);
+    }
     params.put(key, new Param(param, at));
   }
 
@@ -244,6 +256,11 @@ public final class SpecComparator {
       }
       if (!o.node().path("required").asBoolean(false) && n.node().path("required").asBoolean(false)) {
         add("parameter-made-required", true, "Parameter made required", "optional", "required", n.pointer() + "/required", label);
+      }
+      String oldName = o.node().path("name").asText();
+      String newName = n.node().path("name").asText();
+      if (!oldName.equals(newName)) {
+        add("path-parameter-renamed", false, "Path parameter renamed (the URL stays the same)", oldName, newName, n.pointer() + "/name", place);
       }
       compareDocs(o.node(), n.node(), n.pointer(), label);
       compareSchema(o.node().path("schema"), o.pointer() + "/schema", n.node().path("schema"), n.pointer() + "/schema",
@@ -326,7 +343,7 @@ public final class SpecComparator {
 
   /** Where a possibly referenced object lives: its component when it is a {@code $ref}. */
   private static String oldPointer(JsonNode raw, String inline) {
-    return raw.has("$ref") ? raw.get("$ref").asText().substring(1) : inline;
+    return isLocalRef(raw) ? raw.get("$ref").asText().substring(1) : inline;
   }
 
   private void compareContent(JsonNode before, String oldAt, JsonNode after, String newAt, Direction direction, String place) {
@@ -373,7 +390,7 @@ public final class SpecComparator {
     List<Map.Entry<JsonNode, String>> layers = new ArrayList<>();
     while (current != null && current.isObject()) {
       layers.add(Map.entry(current, currentAt));
-      if (!current.has("$ref") || ++hops > 50) {
+      if (!isLocalRef(current) || ++hops > 50) {
         break;
       }
       currentAt = current.get("$ref").asText().substring(1);
@@ -386,7 +403,8 @@ public final class SpecComparator {
       String at = layers.get(i).getValue();
       for (Iterator<Map.Entry<String, JsonNode>> it = layer.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        if (!field.getKey().equals("$ref")) {
+        // A $ref outside the document (not in a bundle) stays as it is, to be compared as text.
+        if (!field.getKey().equals("$ref") || !isLocalRef(layer)) {
           merged.set(field.getKey(), field.getValue());
           origins.put(field.getKey(), at);
         }
@@ -810,10 +828,14 @@ public final class SpecComparator {
 
   private static JsonNode resolve(JsonNode doc, JsonNode node) {
     int hops = 0;
-    while (node != null && node.has("$ref") && hops++ < 50) {
+    while (node != null && isLocalRef(node) && hops++ < 50) {
       node = doc.at(node.get("$ref").asText().substring(1));
     }
     return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
+  }
+
+  private static boolean isLocalRef(JsonNode node) {
+    return node.has("$ref") && node.get("$ref").asText().startsWith("#/");
   }
 
   private static Set<String> types(JsonNode type) {
@@ -830,12 +852,17 @@ public final class SpecComparator {
   }
 
   private static JsonNode withoutDocs(JsonNode node) {
+    return withoutDocs(node, false);
+  }
+
+  /** The node without documentation keywords; in a map of names (properties) every name stays. */
+  private static JsonNode withoutDocs(JsonNode node, boolean names) {
     if (node.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        if (!DOC_KEYS.contains(field.getKey()) && !field.getKey().startsWith("x-")) {
-          copy.set(field.getKey(), withoutDocs(field.getValue()));
+        if (names || (!DOC_KEYS.contains(field.getKey()) && !field.getKey().startsWith("x-"))) {
+          copy.set(field.getKey(), withoutDocs(field.getValue(), !names && NAME_MAPS.contains(field.getKey())));
         }
       }
       return copy;
