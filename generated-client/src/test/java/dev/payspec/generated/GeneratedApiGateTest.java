@@ -42,6 +42,8 @@ class GeneratedApiGateTest {
   private String model;
   private String getter;
   private List<String> classPath;
+  private String sourceText;
+  private String sourceName;
 
   @BeforeEach
   void buildAJarWithOneModelGetterRenamed() throws IOException {
@@ -54,13 +56,9 @@ class GeneratedApiGateTest {
     String packageName = text.replaceAll("(?s)^.*?package ([\\w.]+);.*$", "$1");
     model = packageName + "." + source.getFileName().toString().replace(".java", "");
 
-    Path edited = Files.createDirectories(work.resolve("src")).resolve(source.getFileName());
-    Files.writeString(edited, text.replace(getter + "(", getter + "Renamed("));
-    Path compiled = Files.createDirectories(work.resolve("compiled"));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int status = javac.run(null, null, null, "-proc:none", "-nowarn", "-classpath", String.join(File.pathSeparator, classPath),
-        "-d", compiled.toString(), edited.toString());
-    assertThat(status).as("javac of the edited %s", model).isZero();
+    sourceText = text;
+    sourceName = source.getFileName().toString();
+    Path compiled = compile("renamed", text.replace(getter + "(", getter + "Renamed("));
 
     baseline = Files.createDirectories(work.resolve("baseline")).resolve("payspec-generated-client.jar");
     jar(Path.of("target/classes"), null, baseline);
@@ -73,7 +71,7 @@ class GeneratedApiGateTest {
     JavaApiGate.Verdict verdict = JavaApiGate.check(baseline, renamed, "payspec-generated-client", work.resolve("api-changes.md"), "", "", classPath);
 
     assertThat(verdict.fails()).as(verdict.summary()).isTrue();
-    assertThat(verdict.unacknowledged()).extracting(Change::pointer).contains(model + "#" + getter + "()");
+    assertThat(verdict.unacknowledged()).extracting(Change::pointer).contains(model + "#java.lang.String " + getter + "()");
     assertThat(Files.readString(work.resolve("api-changes.md"))).contains(getter + "()", "Breaking for users", "To acknowledge");
   }
 
@@ -82,7 +80,7 @@ class GeneratedApiGateTest {
     assertThatThrownBy(() -> JavaApiGate.main(new String[] {baseline.toString(), renamed.toString(), "payspec-generated-client",
         work.resolve("api-changes.md").toString(), "", ""}))
         .hasMessageContaining("breaking Java API change in payspec-generated-client")
-        .hasMessageContaining(model + "#" + getter + "()")
+        .hasMessageContaining(model + "#java.lang.String " + getter + "()")
         .hasMessageContaining("payspec-generated-client.acknowledged.md");
   }
 
@@ -98,12 +96,39 @@ class GeneratedApiGateTest {
   }
 
   @Test
+  void aChangedReturnTypeFailsTheGateShowingTheOldAndNewType() throws IOException {
+    Path compiled = compile("retyped", sourceText.replace("public String " + getter + "()", "public Object " + getter + "()"));
+    Path retyped = work.resolve("payspec-generated-client-retyped.jar");
+    jar(Path.of("target/classes"), compiled, retyped);
+
+    JavaApiGate.Verdict verdict = JavaApiGate.check(baseline, retyped, "payspec-generated-client", work.resolve("api-changes.md"), "", "", classPath);
+
+    assertThat(verdict.unacknowledged()).anySatisfy(change -> {
+      assertThat(change.kind()).isEqualTo("method-return-type-changed");
+      assertThat(change.was()).isEqualTo("java.lang.String " + getter + "()");
+      assertThat(change.now()).isEqualTo("java.lang.Object " + getter + "()");
+    });
+  }
+
+  @Test
   void theCommittedBaselinePassesTheGate() throws IOException {
     Path current = work.resolve("current.jar");
     jar(Path.of("target/classes"), null, current);
     JavaApiGate.Verdict verdict = JavaApiGate.check(Path.of("baseline/payspec-generated-client.jar"), current,
         "payspec-generated-client", work.resolve("api-changes.md"), "", "", classPath);
     assertThat(verdict.fails()).as("%s", verdict.unacknowledged()).isFalse();
+  }
+
+  /** Compiles an edited copy of the model's source against this module's classes. */
+  private Path compile(String label, String text) throws IOException {
+    Path edited = Files.createDirectories(work.resolve("src-" + label)).resolve(sourceName);
+    Files.writeString(edited, text);
+    Path compiled = Files.createDirectories(work.resolve("compiled-" + label));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    int status = javac.run(null, null, null, "-proc:none", "-nowarn", "-classpath", String.join(File.pathSeparator, classPath),
+        "-d", compiled.toString(), edited.toString());
+    assertThat(status).as("javac of the edited %s", model).isZero();
+    return compiled;
   }
 
   /** The generated source of a model named after a schema of the first spec, with a String getter. */

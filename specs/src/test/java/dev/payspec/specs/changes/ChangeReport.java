@@ -12,6 +12,11 @@ public final class ChangeReport {
 
   static String markdown(String subject, String note, String summary, List<Change> changes, List<Change> unacknowledged,
       Acknowledgement acknowledgement) {
+    return markdown(subject, note, summary, changes, unacknowledged, acknowledgement, "where in the spec", "reaches");
+  }
+
+  static String markdown(String subject, String note, String summary, List<Change> changes, List<Change> unacknowledged,
+      Acknowledgement acknowledgement, String where, String reaches) {
     StringBuilder out = new StringBuilder();
     out.append("# Changes of the ").append(subject).append(" since its baseline\n\n")
         .append(note).append("\n\n")
@@ -20,11 +25,11 @@ public final class ChangeReport {
     List<Change> other = changes.stream().filter(c -> !c.breaking()).collect(Collectors.toList());
     if (!breaking.isEmpty()) {
       out.append("\n## Breaking for users (").append(breaking.size()).append(")\n\n");
-      table(out, breaking, unacknowledged);
+      table(out, breaking, unacknowledged, where, reaches);
     }
     if (!other.isEmpty()) {
       out.append("\n## Not breaking (").append(other.size()).append(")\n\n");
-      table(out, other, List.of());
+      table(out, other, List.of(), where, reaches);
     }
     if (!unacknowledged.isEmpty()) {
       out.append("\n## To acknowledge\n\nIf these breaking changes are intended (the provider changed its API, or the spec was wrong), add ")
@@ -35,8 +40,8 @@ public final class ChangeReport {
     return out.toString();
   }
 
-  private static void table(StringBuilder out, List<Change> changes, List<Change> unacknowledged) {
-    out.append("| | change | was | now | where in the spec | reaches |\n| --- | --- | --- | --- | --- | --- |\n");
+  private static void table(StringBuilder out, List<Change> changes, List<Change> unacknowledged, String where, String reaches) {
+    out.append("| | change | was | now | ").append(where).append(" | ").append(reaches).append(" |\n| --- | --- | --- | --- | --- | --- |\n");
     for (Change change : changes) {
       String mark = !change.breaking() ? "" : unacknowledged.contains(change) ? "❌" : "acknowledged";
       out.append("| ").append(mark)

@@ -70,7 +70,7 @@ public final class JavaApiGate {
           + "If intended, add these lines to " + verdict.acknowledgement().file() + ", with a sentence saying why:\n"
           + ChangeReport.acknowledgementLines(verdict.unacknowledged())
           + "Or accept every change of it for one build: -D" + Acknowledgement.PROPERTY + "=" + verdict.name()
-          + ". See the README, 'Changing a spec'.");
+          + ". See the README, 'The change gates'.");
     }
   }
 
@@ -110,7 +110,7 @@ public final class JavaApiGate {
     Files.writeString(report, ChangeReport.markdown("`" + name + "` Java API",
         "Baseline `" + ChangeReport.display(baseline) + "`, now `" + ChangeReport.display(current) + "` (public and protected types, methods and fields; japicmp)"
             + (excludedPackages.isBlank() ? "." : ", leaving out " + excludedPackages + "."),
-        verdict.summary(), changes, unacknowledged, acknowledgement));
+        verdict.summary(), changes, unacknowledged, acknowledgement, "where", "type"));
     return verdict;
   }
 
@@ -119,8 +119,10 @@ public final class JavaApiGate {
     if (type.getChangeStatus() == JApiChangeStatus.UNCHANGED) {
       return;
     }
-    add(changes, type, className, type.getChangeStatus() == JApiChangeStatus.NEW ? "" : className,
-        type.getChangeStatus() == JApiChangeStatus.REMOVED ? "" : className, className, "class");
+    if (type.getChangeStatus() != JApiChangeStatus.MODIFIED || !type.getCompatibilityChanges().isEmpty()) {
+      add(changes, type, className, type.getChangeStatus() == JApiChangeStatus.NEW ? "" : className,
+          type.getChangeStatus() == JApiChangeStatus.REMOVED ? "" : className, className, "class");
+    }
     if (type.getChangeStatus() == JApiChangeStatus.REMOVED || type.getChangeStatus() == JApiChangeStatus.NEW) {
       return;
     }
@@ -154,7 +156,13 @@ public final class JavaApiGate {
     }
     return ct.map(b -> {
       String longName = b.getLongName();
-      return longName.substring(longName.lastIndexOf('.', longName.indexOf('(')) + 1);
+      String nameAndParameters = longName.substring(longName.lastIndexOf('.', longName.indexOf('(')) + 1);
+      if (!(b instanceof javassist.CtMethod)) {
+        return nameAndParameters;
+      }
+      // With the return type, so that a changed one shows in the report (read from the descriptor: no class loading).
+      String descriptor = b.getMethodInfo2().getDescriptor();
+      return javassist.bytecode.Descriptor.toClassName(descriptor.substring(descriptor.indexOf(')') + 1)) + " " + nameAndParameters;
     }).orElse("");
   }
 
@@ -165,11 +173,9 @@ public final class JavaApiGate {
       String kind = incompatible.get(0).getType().name().toLowerCase().replace('_', '-');
       String types = incompatible.stream().map(c -> c.getType().name()).distinct().collect(Collectors.joining(", "));
       changes.add(new Change(kind, true, "Incompatible " + what + " change (" + types + ")", was, now, pointer, Set.of(className)));
-    } else if (!was.equals(now) || what.equals("class")) {
+    } else {
       String kind = was.isEmpty() ? what + "-added" : now.isEmpty() ? what + "-removed" : what + "-changed";
-      if (!(what.equals("class") && !was.isEmpty() && !now.isEmpty() && element.getCompatibilityChanges().isEmpty())) {
-        changes.add(new Change(kind, false, "Compatible " + what + " change", was, now, pointer, Set.of(className)));
-      }
+      changes.add(new Change(kind, false, "Compatible " + what + " change", was, now, pointer, Set.of(className)));
     }
   }
 
