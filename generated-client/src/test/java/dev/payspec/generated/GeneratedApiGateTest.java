@@ -111,6 +111,25 @@ class GeneratedApiGateTest {
   }
 
   @Test
+  void aNewOperationOfAGeneratedApiInterfacePasses() throws IOException {
+    Path api;
+    try (Stream<Path> files = Files.walk(Path.of("target/generated-sources"))) {
+      api = files.filter(f -> f.toString().contains(File.separator + "api" + File.separator) && f.toString().endsWith("Api.java"))
+          .sorted().findFirst().orElseThrow(() -> new AssertionError("no generated API interface"));
+    }
+    String text = Files.readString(api);
+    sourceName = api.getFileName().toString();
+    Path compiled = compile("operation", text.substring(0, text.lastIndexOf('}')) + "  String payspecNewOperation();\n}\n");
+    Path extended = work.resolve("payspec-generated-client-extended.jar");
+    jar(Path.of("target/classes"), compiled, extended);
+
+    JavaApiGate.Verdict verdict = JavaApiGate.check(baseline, extended, "payspec-generated-client", work.resolve("api-changes.md"), "", "", classPath);
+
+    assertThat(verdict.fails()).as("%s", verdict.unacknowledged()).isFalse();
+    assertThat(verdict.changes()).anyMatch(c -> c.now().contains("payspecNewOperation()") && !c.breaking());
+  }
+
+  @Test
   void theCommittedBaselinePassesTheGate() throws IOException {
     Path current = work.resolve("current.jar");
     jar(Path.of("target/classes"), null, current);
