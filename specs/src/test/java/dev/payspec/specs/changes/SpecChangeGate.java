@@ -1,53 +1,73 @@
 package dev.payspec.specs.changes;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.openapitools.openapidiff.core.OpenApiCompare;
-import org.openapitools.openapidiff.core.model.ChangedOpenApi;
-import org.openapitools.openapidiff.core.output.MarkdownRender;
+import java.util.stream.Stream;
 
 /**
- * The build's change gate for the specs: compares each bundled spec with its baseline (the spec as
- * last released, in {@code specs/baseline/}), writes what changed to {@code <api>-changes.md} next
- * to the bundles, and fails on a change that breaks existing clients unless it is acknowledged:
- * by a committed {@code specs/baseline/<api>.acknowledged.md} that says why, or for one build by
- * {@code -Dpayspec.acknowledgeIncompatible=<api>}.
+ * The build's change gate for the specs: compares each API's bundle with its baseline (the spec as
+ * last released, {@code specs/baseline/<api>.yaml}) with {@link SpecComparator}, writes
+ * {@code <api>-changes.md} next to the bundles, and fails on a breaking change that no
+ * {@link Acknowledgement} covers. The APIs are those of {@code specs/redocly.yaml} and those that
+ * have a baseline (a baseline whose API is gone is a breaking change).
  */
 public final class SpecChangeGate {
 
-  static final List<String> APIS = List.of("stancer", "begateway");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** The outcome for one API. */
-  public record Verdict(String api, boolean unchanged, boolean incompatible, boolean acknowledged, Path report) {
-    boolean fails() {
-      return incompatible && !acknowledged;
+  public record Verdict(String api, List<Change> changes, List<Change> unacknowledged, Acknowledgement acknowledgement, Path report) {
+
+    public boolean fails() {
+      return !unacknowledged.isEmpty();
+    }
+
+    public List<Change> breaking() {
+      return changes.stream().filter(Change::breaking).collect(Collectors.toList());
+    }
+
+    public String summary() {
+      long breaking = breaking().size();
+      long other = changes.size() - breaking;
+      if (changes.isEmpty()) {
+        return "unchanged";
+      }
+      if (fails()) {
+        return "FAILS: " + unacknowledged.size() + " breaking change(s) not acknowledged"
+            + (breaking > unacknowledged.size() ? " (" + (breaking - unacknowledged.size()) + " acknowledged)" : "")
+            + ", " + other + " other change(s)";
+      }
+      if (breaking > 0) {
+        return "passes: " + breaking + " breaking change(s), acknowledged by " + acknowledgement.source() + "; " + other + " other change(s)";
+      }
+      return "passes: no breaking change; " + other + " other change(s)";
     }
   }
 
   private SpecChangeGate() {}
 
-  /** Arguments: the baseline folder, the bundles' folder, and the acknowledged APIs (comma-separated, may be empty). */
+  /**
+   * Arguments: the baseline folder, the bundles' folder, the Redocly config that lists the APIs, and
+   * the APIs acknowledged for this build (comma-separated; may be absent or empty).
+   */
   public static void main(String[] args) throws IOException {
     Path baselines = Path.of(args[0]);
     Path bundles = Path.of(args[1]);
-    Set<String> acknowledged = args.length > 2 && args[2] != null && !args[2].isBlank()
-        ? Arrays.stream(args[2].split(",")).map(String::strip).collect(Collectors.toSet())
-        : Set.of();
+    Path config = Path.of(args[2]);
+    String acknowledged = JavaApiGate.argument(args, 3);
     List<Verdict> failures = new ArrayList<>();
-    for (String api : APIS) {
-      Verdict verdict = check(api, baselines, bundles, acknowledged.contains(api));
-      System.out.println("payspec specs: " + api + " compared with its baseline: "
-          + (verdict.unchanged() ? "unchanged" : verdict.incompatible() ? "INCOMPATIBLE" : "compatible changes")
-          + (verdict.incompatible() && verdict.acknowledged() ? " (acknowledged)" : "")
-          + "; report " + verdict.report());
+    for (String api : apis(config, baselines)) {
+      Verdict verdict = check(api, baselines, bundles, acknowledged);
+      System.out.println("payspec specs: " + api + " against specs/baseline: " + verdict.summary() + "; report " + verdict.report());
       if (verdict.fails()) {
         failures.add(verdict);
       }
@@ -57,32 +77,61 @@ public final class SpecChangeGate {
     }
   }
 
-  /** Compares one API's bundle with its baseline and writes the Markdown report. */
-  public static Verdict check(String api, Path baselines, Path bundles, boolean acknowledgedForThisBuild) throws IOException {
-    Path baseline = baselines.resolve(api + ".yaml");
-    Path current = bundles.resolve(api + ".yaml");
-    for (Path needed : List.of(baseline, current)) {
-      if (!Files.isRegularFile(needed)) {
-        throw new IllegalStateException(needed + " is missing");
+  /** The APIs of {@code apis:} in the Redocly config, then any other that has a baseline. */
+  public static List<String> apis(Path redoclyConfig, Path baselines) throws IOException {
+    Set<String> apis = new LinkedHashSet<>(SpecComparator.names(YAML.readTree(redoclyConfig.toFile()).path("apis")));
+    if (Files.isDirectory(baselines)) {
+      try (Stream<Path> files = Files.list(baselines)) {
+        files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml")).sorted()
+            .forEach(f -> apis.add(f.substring(0, f.length() - ".yaml".length())));
       }
     }
-    ChangedOpenApi diff = OpenApiCompare.fromLocations(baseline.toUri().toString(), current.toUri().toString());
-    Path report = bundles.resolve(api + "-changes.md");
-    try (OutputStreamWriter out = new OutputStreamWriter(Files.newOutputStream(report), StandardCharsets.UTF_8)) {
-      new MarkdownRender().render(diff, out);
-    }
-    boolean acknowledged = acknowledgedForThisBuild || Files.isRegularFile(baselines.resolve(api + ".acknowledged.md"));
-    return new Verdict(api, diff.isUnchanged(), diff.isIncompatible(), acknowledged, report);
+    return new ArrayList<>(apis);
   }
 
-  static String failureMessage(List<Verdict> failures) throws IOException {
-    StringBuilder message = new StringBuilder("incompatible spec change: existing clients would break.\n");
-    for (Verdict failure : failures) {
-      message.append("\n").append(failure.api()).append(" (").append(failure.report()).append("):\n")
-          .append(Files.readString(failure.report()).strip()).append("\n");
+  /** Compares one API's bundle with its baseline and writes the Markdown report. */
+  public static Verdict check(String api, Path baselines, Path bundles, String acknowledgedForThisBuild) throws IOException {
+    Path baseline = baselines.resolve(api + ".yaml");
+    Path current = bundles.resolve(api + ".yaml");
+    Acknowledgement acknowledgement = Acknowledgement.read(api, baselines, acknowledgedForThisBuild);
+    List<Change> changes;
+    String note;
+    if (!Files.isRegularFile(current) && Files.isRegularFile(baseline)) {
+      changes = List.of(new Change("api-removed", true, "The API's spec is gone: every operation of it is removed",
+          api, "", "/", Set.of("every operation")));
+      note = "The bundle " + ChangeReport.display(current) + " is missing, but " + ChangeReport.display(baseline) + " exists.";
+    } else if (!Files.isRegularFile(current)) {
+      throw new IllegalStateException(current + " is missing: build the specs module first");
+    } else if (!Files.isRegularFile(baseline)) {
+      changes = List.of();
+      note = "No baseline: a new API, with nothing released to compare with. Copy " + ChangeReport.display(current) + " to "
+          + ChangeReport.display(baseline) + " when it is released.";
+    } else {
+      JsonNode before = YAML.readTree(baseline.toFile());
+      JsonNode after = YAML.readTree(current.toFile());
+      changes = SpecComparator.compare(before, after);
+      note = "Baseline `" + ChangeReport.display(baseline) + "` (version " + before.path("info").path("version").asText()
+          + "), now `" + ChangeReport.display(current) + "`"
+          + " (version " + after.path("info").path("version").asText() + ").";
     }
-    message.append("\nIf the change is intended, acknowledge it: commit specs/baseline/<api>.acknowledged.md saying why,")
-        .append(" or build once with -Dpayspec.acknowledgeIncompatible=<api>. See the README, 'Changing a spec'.");
+    List<Change> unacknowledged = changes.stream().filter(c -> c.breaking() && !acknowledgement.covers(c.key())).collect(Collectors.toList());
+    Files.createDirectories(bundles);
+    Path report = bundles.resolve(api + "-changes.md");
+    Verdict verdict = new Verdict(api, changes, unacknowledged, acknowledgement, report);
+    Files.writeString(report, ChangeReport.markdown("`" + api + "` spec", note, verdict.summary(), changes, unacknowledged, acknowledgement));
+    return verdict;
+  }
+
+  static String failureMessage(List<Verdict> failures) {
+    StringBuilder message = new StringBuilder("breaking spec change: existing users would break.\n");
+    for (Verdict failure : failures) {
+      message.append("\n").append(failure.api()).append(": ").append(failure.summary()).append(" (report ").append(failure.report())
+          .append(")\n").append(ChangeReport.plainList(failure.unacknowledged()))
+          .append("If intended, add these lines to ").append(failure.acknowledgement().file()).append(", with a sentence saying why:\n")
+          .append(ChangeReport.acknowledgementLines(failure.unacknowledged()));
+    }
+    message.append("\nOr accept every change of an API for one build: -D").append(Acknowledgement.PROPERTY)
+        .append("=<api>. See the README, 'The change gates'.");
     return message.toString();
   }
 }

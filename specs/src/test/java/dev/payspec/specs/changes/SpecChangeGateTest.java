@@ -3,88 +3,138 @@ package dev.payspec.specs.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The change gate on real edits of the bundled beGateway spec. */
+/** The gate's verdicts, report and acknowledgements, on a renamed request property of a real spec. */
 class SpecChangeGateTest {
 
-  private static final Path BUNDLES = Path.of(System.getProperty("payspec.openapi.dir", "target/openapi"));
-  private static final String REQUIRED = "      required:\n        - email\n        - ip\n";
+  private static final Path BUNDLES = SpecChangeGateMutationTest.BUNDLES;
 
   @TempDir
   Path baselines;
 
   @TempDir
-  Path edited;
+  Path bundles;
+
+  private String api;
+  private String renamed;
+
+  @BeforeEach
+  void renameARequestProperty() throws IOException {
+    api = SpecChangeGateMutationTest.apis().get(0);
+    for (String other : SpecChangeGateMutationTest.apis()) {
+      if (!other.equals(api)) {
+        Files.copy(BUNDLES.resolve(other + ".yaml"), baselines.resolve(other + ".yaml"));
+        Files.copy(BUNDLES.resolve(other + ".yaml"), bundles.resolve(other + ".yaml"));
+      }
+    }
+    Files.copy(BUNDLES.resolve(api + ".yaml"), baselines.resolve(api + ".yaml"));
+    ObjectNode spec = SpecChangeGateMutationTest.bundle(api);
+    ObjectNode request = SpecMutations.requestObject(spec);
+    renamed = SpecMutations.stringProperty(spec, request, true);
+    SpecMutations.renameProperty(request, renamed, renamed + "_number");
+    SpecChangeGateMutationTest.YAML.writeValue(bundles.resolve(api + ".yaml").toFile(), spec);
+  }
 
   @Test
-  void theCommittedBaselinesMatchThisBuildsSpecsCompatibly() throws IOException {
-    for (String api : SpecChangeGate.APIS) {
-      SpecChangeGate.Verdict verdict = SpecChangeGate.check(api, Path.of("baseline"), BUNDLES, false);
-      // An intended incompatible change passes once specs/baseline/<api>.acknowledged.md says why.
-      assertThat(verdict.fails()).as("%s against specs/baseline, unacknowledged incompatible change", api).isFalse();
+  void theCommittedBaselinesPassTheGate() throws IOException {
+    for (String each : SpecChangeGateMutationTest.apis()) {
+      SpecChangeGate.Verdict verdict = SpecChangeGate.check(each, Path.of("baseline"), BUNDLES, "");
+      assertThat(verdict.fails()).as("%s against specs/baseline: %s", each, verdict.unacknowledged()).isFalse();
     }
   }
 
   @Test
-  void aNewRequiredRequestFieldFailsTheGateWithAReadableMessage() throws IOException {
-    edit(spec -> replaceOnce(spec, REQUIRED, REQUIRED + "        - first_name\n"));
+  void theApisAreThoseOfTheRedoclyConfigAndOfTheBaselines() throws IOException {
+    Files.writeString(baselines.resolve("retired.yaml"), "openapi: 3.1.0\n");
+    List<String> apis = SpecChangeGate.apis(Path.of("redocly.yaml"), baselines);
+    assertThat(apis).containsAll(SpecComparator.names(SpecChangeGateMutationTest.YAML.readTree(Path.of("redocly.yaml").toFile()).path("apis")));
+    assertThat(apis).contains("retired");
+  }
 
-    assertThatThrownBy(() -> SpecChangeGate.main(new String[] {baselines.toString(), edited.toString(), ""}))
+  @Test
+  void aBreakingChangeFailsTheBuildNamingWhatWasAndIsAndHowToAcknowledgeIt() {
+    assertThatThrownBy(() -> SpecChangeGate.main(new String[] {baselines.toString(), bundles.toString(), "redocly.yaml", ""}))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("incompatible spec change")
-        .hasMessageContaining("begateway")
-        .hasMessageContaining("first_name")
-        .hasMessageContaining("acknowledged.md");
-    assertThat(Files.readString(edited.resolve("begateway-changes.md"))).contains("first_name");
+        .hasMessageContaining("breaking spec change")
+        .hasMessageContaining("Property renamed in requests: was '" + renamed + "', now '" + renamed + "_number'")
+        .hasMessageContaining("- property-renamed ")
+        .hasMessageContaining(api + ".acknowledged.md");
   }
 
   @Test
-  void aRemovedOperationIsIncompatible() throws IOException {
-    edit(spec -> {
-      int start = spec.indexOf("  /customers/{customer_id}:");
-      int end = spec.indexOf("components:");
-      return spec.substring(0, start) + spec.substring(end);
-    });
-
-    assertThat(SpecChangeGate.check("begateway", baselines, edited, false).fails()).isTrue();
+  void theReportShowsOldAndNewValuesAndWhereTheChangeIs() throws IOException {
+    SpecChangeGate.Verdict verdict = SpecChangeGate.check(api, baselines, bundles, "");
+    String report = Files.readString(bundles.resolve(api + "-changes.md"));
+    Change change = verdict.unacknowledged().get(0);
+    assertThat(report)
+        .contains("**Verdict: FAILS: 1 breaking change(s) not acknowledged")
+        .contains("| ❌ | Property renamed in requests (`property-renamed`) | `" + renamed + "` | `" + renamed + "_number` | `"
+            + change.pointer() + "` |")
+        .contains("- " + change.key());
   }
 
   @Test
-  void anAcknowledgedIncompatibleChangePasses() throws IOException {
-    edit(spec -> replaceOnce(spec, REQUIRED, REQUIRED + "        - first_name\n"));
-    Files.writeString(baselines.resolve("begateway.acknowledged.md"), "first_name becomes required upstream.\n");
+  void anAcknowledgementThatSaysWhyAndListsTheChangePasses() throws IOException {
+    String key = SpecChangeGate.check(api, baselines, bundles, "").unacknowledged().get(0).key();
+    Files.writeString(baselines.resolve(api + ".acknowledged.md"), "The provider renamed the field on 2026-11-20.\n\n- " + key + "\n");
 
-    SpecChangeGate.main(new String[] {baselines.toString(), edited.toString(), ""});
-    assertThat(SpecChangeGate.check("begateway", baselines, edited, false).incompatible()).isTrue();
-  }
-
-  @Test
-  void aNewOptionalFieldIsACompatibleChange() throws IOException {
-    edit(spec -> replaceOnce(spec, "        phone:\n", "        nickname:\n          type: string\n        phone:\n"));
-
-    SpecChangeGate.Verdict verdict = SpecChangeGate.check("begateway", baselines, edited, false);
-    assertThat(verdict.unchanged()).isFalse();
+    SpecChangeGate.Verdict verdict = SpecChangeGate.check(api, baselines, bundles, "");
     assertThat(verdict.fails()).isFalse();
+    assertThat(verdict.breaking()).hasSize(1);
+    assertThat(Files.readString(verdict.report())).contains("passes: 1 breaking change(s), acknowledged by").contains("| acknowledged |");
   }
 
-  /** Baseline: this build's bundles; edited: the same, with the beGateway bundle changed. */
-  private void edit(UnaryOperator<String> change) throws IOException {
-    for (String api : SpecChangeGate.APIS) {
-      String spec = Files.readString(BUNDLES.resolve(api + ".yaml"));
-      Files.writeString(baselines.resolve(api + ".yaml"), spec);
-      Files.writeString(edited.resolve(api + ".yaml"), api.equals("begateway") ? change.apply(spec) : spec);
-    }
+  @Test
+  void anAcknowledgementOfAnotherChangeDoesNotPass() throws IOException {
+    Files.writeString(baselines.resolve(api + ".acknowledged.md"), "Another change.\n\n- property-removed /components/schemas/Other/properties/x\n");
+    assertThat(SpecChangeGate.check(api, baselines, bundles, "").fails()).isTrue();
   }
 
-  private static String replaceOnce(String text, String target, String replacement) {
-    int at = text.indexOf(target);
-    assertThat(at).as("'%s' in the bundle", target.strip()).isNotNegative();
-    return text.substring(0, at) + replacement + text.substring(at + target.length());
+  @Test
+  void anAcknowledgementThatDoesNotSayWhyIsRefused() throws IOException {
+    String key = SpecChangeGate.check(api, baselines, bundles, "").unacknowledged().get(0).key();
+    Files.writeString(baselines.resolve(api + ".acknowledged.md"), "- " + key + "\n");
+    assertThatThrownBy(() -> SpecChangeGate.check(api, baselines, bundles, ""))
+        .hasMessageContaining("does not say why");
+  }
+
+  @Test
+  void allAcknowledgesEveryBreakingChangeOfThatApiOnly() throws IOException {
+    Files.writeString(baselines.resolve("other.acknowledged.md"), "Not this API.\n- all\n");
+    assertThat(SpecChangeGate.check(api, baselines, bundles, "").fails()).isTrue();
+    Files.writeString(baselines.resolve(api + ".acknowledged.md"), "The provider's v2 renames many fields.\n- all\n");
+    assertThat(SpecChangeGate.check(api, baselines, bundles, "").fails()).isFalse();
+  }
+
+  @Test
+  void thePropertyAcknowledgesTheListedApisForOneBuild() throws IOException {
+    assertThat(SpecChangeGate.check(api, baselines, bundles, "someother").fails()).isTrue();
+    SpecChangeGate.Verdict verdict = SpecChangeGate.check(api, baselines, bundles, "someother, " + api);
+    assertThat(verdict.fails()).isFalse();
+    assertThat(verdict.summary()).contains("-Dpayspec.acknowledgeIncompatible=");
+  }
+
+  @Test
+  void aNewApiWithoutBaselinePassesAndSaysSo() throws IOException {
+    Files.delete(baselines.resolve(api + ".yaml"));
+    SpecChangeGate.Verdict verdict = SpecChangeGate.check(api, baselines, bundles, "");
+    assertThat(verdict.fails()).isFalse();
+    assertThat(Files.readString(verdict.report())).contains("No baseline: a new API");
+  }
+
+  @Test
+  void anApiWhoseSpecIsGoneBreaksUsers() throws IOException {
+    Files.delete(bundles.resolve(api + ".yaml"));
+    SpecChangeGate.Verdict verdict = SpecChangeGate.check(api, baselines, bundles, "");
+    assertThat(verdict.fails()).isTrue();
+    assertThat(verdict.unacknowledged()).extracting(Change::kind).containsExactly("api-removed");
   }
 }
