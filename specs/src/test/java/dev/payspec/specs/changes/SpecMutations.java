@@ -62,6 +62,10 @@ final class SpecMutations {
   }
 
   /** The object schema of the first success response that has properties (an array's items count). */
+  /**
+   * The first object answered by a success that has a plain string property (not nullable), looking
+   * into list items and one level of nested objects, as pages hold their items.
+   */
   static ObjectNode responseObject(ObjectNode doc) {
     for (Operation op : operations(doc)) {
       for (Iterator<Map.Entry<String, JsonNode>> it = op.node().path("responses").fields(); it.hasNext(); ) {
@@ -70,22 +74,45 @@ final class SpecMutations {
           continue;
         }
         JsonNode schema = resolve(doc, resolve(doc, response.getValue()).path("content").path("application/json").path("schema"));
+        List<JsonNode> candidates = new ArrayList<>();
+        candidates.add(schema);
         if (schema != null && schema.has("items")) {
-          schema = resolve(doc, schema.get("items"));
+          candidates.add(resolve(doc, schema.get("items")));
         }
         if (schema != null && schema.has("properties")) {
-          return (ObjectNode) schema;
+          schema.get("properties").forEach(property -> {
+            JsonNode resolved = resolve(doc, property);
+            candidates.add(resolved != null && resolved.has("items") ? resolve(doc, resolved.get("items")) : resolved);
+          });
+        }
+        for (JsonNode candidate : candidates) {
+          if (candidate != null && candidate.has("properties") && !plainStrings(doc, (ObjectNode) candidate, false).isEmpty()) {
+            return (ObjectNode) candidate;
+          }
         }
       }
     }
-    throw new AssertionError("no success response with properties in the spec");
+    throw new NotApplicable("no success response with a string property in the spec");
   }
 
-  /** The first property of {@code object} whose type is string and that is sent in that direction. */
+  /** A mutation that needs what this spec does not have: it is skipped for this spec. */
+  static final class NotApplicable extends RuntimeException {
+    NotApplicable(String message) {
+      super(message);
+    }
+  }
+
+  private static List<String> plainStrings(ObjectNode doc, ObjectNode object, boolean request) {
+    return properties(doc, object, request).stream()
+        .filter(name -> "string".equals(resolve(doc, object.get("properties").get(name)).path("type").asText())
+            && !object.get("properties").get(name).path("type").isArray())
+        .collect(java.util.stream.Collectors.toList());
+  }
+
   static String stringProperty(ObjectNode doc, ObjectNode object, boolean request) {
     return properties(doc, object, request).stream()
         .filter(name -> "string".equals(resolve(doc, object.get("properties").get(name)).path("type").asText()))
-        .findFirst().orElseThrow(() -> new AssertionError("no string property in " + object));
+        .findFirst().orElseThrow(() -> new NotApplicable("no string property in " + object));
   }
 
   /** The first string property that is not required. */
@@ -95,7 +122,7 @@ final class SpecMutations {
     return properties(doc, object, request).stream()
         .filter(name -> !required.contains(name))
         .filter(name -> "string".equals(resolve(doc, object.get("properties").get(name)).path("type").asText()))
-        .findFirst().orElseThrow(() -> new AssertionError("no optional string property in " + object));
+        .findFirst().orElseThrow(() -> new NotApplicable("no optional string property in " + object));
   }
 
   private static List<String> properties(ObjectNode doc, ObjectNode object, boolean request) {
