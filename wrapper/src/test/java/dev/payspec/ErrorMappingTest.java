@@ -60,7 +60,9 @@ class ErrorMappingTest {
     assertThat(e.getRawBody()).isEqualTo(body);
     assertThat(e.getMethod()).isEqualTo("GET");
     assertThat(e.getPath()).isEqualTo(STANCER_PATH);
-    assertThat(e.getMessage()).contains("GET " + STANCER_PATH, String.valueOf(status), "Something about " + status);
+    assertThat(e.getMessage()).contains("GET " + STANCER_PATH, String.valueOf(status))
+        .as("the provider's text can echo personal data: it stays in getProviderMessage()")
+        .doesNotContain("Something about");
   }
 
   @Test

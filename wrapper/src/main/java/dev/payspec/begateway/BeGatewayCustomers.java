@@ -47,14 +47,16 @@ public final class BeGatewayCustomers {
       "state", "must be two upper-case letters, such as CO"), RULES);
 
   private final CustomersApi api;
+  private final Transport transport;
 
   BeGatewayCustomers(Transport transport) {
     this.api = transport.target(CustomersApi.class);
+    this.transport = transport;
   }
 
   /** Creates a customer; {@code email} and {@code ip} are required. Never retried once it may have reached beGateway. */
   public Customer create(CustomerCreateRequest request) {
-    CREATE.check("POST", "/customers", request);
+    CREATE.check("POST", transport.fullPath("/customers"), request);
     return api.createCustomer(request);
   }
 
@@ -64,7 +66,7 @@ public final class BeGatewayCustomers {
    * @throws NotFoundException when the shop has none
    */
   public Customer retrieve(String id) {
-    String path = "/customers/" + id;
+    String path = transport.fullPath("/customers/" + id);
     // The id rule is the one the generator read from the spec onto Customer.id.
     RequestValidator.checkValue("GET", path, Customer.class, "id", "id", id, ID_RULE);
     return api.getCustomer(id);

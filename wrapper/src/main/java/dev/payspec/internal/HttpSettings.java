@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
@@ -13,6 +14,10 @@ import java.util.regex.Pattern;
  * The immutable settings of one client. Not part of the public API.
  *
  * <p>{@link #toString()} leaves the credentials out, so that the settings can be logged.
+ *
+ * @param sharedHttpClient a JDK client owned by the user and shared between payspec clients, or null
+ *     for one of the client's own
+ * @param logFullBodies whether the wire log writes bodies as they are, personal data included
  */
 public record HttpSettings(
     String provider,
@@ -22,7 +27,9 @@ public record HttpSettings(
     int maxRetries,
     String userAgentSuffix,
     String username,
-    String password) {
+    String password,
+    HttpClient sharedHttpClient,
+    boolean logFullBodies) {
 
   private static final Pattern LOOPBACK_V4 =
       Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
@@ -52,7 +59,7 @@ public record HttpSettings(
   public String toString() {
     return "HttpSettings[provider=" + provider + ", baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout
         + ", readTimeout=" + readTimeout + ", maxRetries=" + maxRetries + ", userAgentSuffix=" + userAgentSuffix
-        + ", credentials=(redacted)]";
+        + ", sharedHttpClient=" + (sharedHttpClient != null) + ", logFullBodies=" + logFullBodies + ", credentials=(redacted)]";
   }
 
   private static String readVersion() {

@@ -30,9 +30,11 @@ public final class StancerCustomers {
   private static final RequestValidator<CustomerUpdateRequest> UPDATE = new RequestValidator<>(Map.of(), List.of());
 
   private final CustomersApi api;
+  private final Transport transport;
 
   StancerCustomers(Transport transport) {
     this.api = transport.target(CustomersApi.class);
+    this.transport = transport;
   }
 
   /**
@@ -42,7 +44,7 @@ public final class StancerCustomers {
    * @throws ConflictException when an identical customer exists; {@link ConflictException#getExistingId()} names it
    */
   public Customer create(CustomerCreateRequest request) {
-    CREATE.check("POST", "/customers/", request);
+    CREATE.check("POST", transport.fullPath("/customers/"), request);
     return api.createCustomer(request);
   }
 
@@ -69,8 +71,9 @@ public final class StancerCustomers {
     api.deleteCustomer(id);
   }
 
-  private static String checkId(String method, String id) {
-    String path = "/customers/" + id;
+  private String checkId(String method, String id) {
+    // The same path as an exception from the wire names, base path included.
+    String path = transport.fullPath("/customers/" + id);
     // The id rule (length and pattern) is the one the generator read from the spec onto Customer.id.
     RequestValidator.checkValue(method, path, Customer.class, "id", "id", id, ID_RULE);
     return path;
