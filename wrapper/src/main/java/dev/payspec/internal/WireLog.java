@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * The wire log: each request and each answer as one SLF4J record at DEBUG, on one line, with
  * headers and body. Credentials are replaced by {@code (redacted)}; the values of the JSON fields
  * that the spec marks {@code x-personal} (read from the generated models' {@code PERSONAL_PROPERTIES})
- * by {@code (personal)}, and a body that is not JSON is left out, unless the user opted in to full
- * bodies. While DEBUG is off it builds nothing. Not part of the public API.
+ * by {@code (personal)}, as is every string of an error answer (its free text may echo what was
+ * sent); a body that is not JSON is left out. All of this unless the user opted in to full bodies. While DEBUG is off it builds nothing. Not part of the public API.
  */
 final class WireLog {
 
@@ -99,7 +99,7 @@ final class WireLog {
   void request(HttpRequest request, byte[] body) {
     StringBuilder line = new StringBuilder(256).append("---> ").append(request.method()).append(' ').append(request.uri());
     appendHeaders(line, request.headers());
-    appendBody(line, body);
+    appendBody(line, body, false);
     log.debug(line.toString());
   }
 
@@ -107,7 +107,7 @@ final class WireLog {
     StringBuilder line = new StringBuilder(256).append("<--- ").append(status).append(' ').append(method).append(' ')
         .append(url).append(" (").append(millisSince(startNanos)).append(" ms)");
     appendHeaders(line, headers);
-    appendBody(line, body);
+    appendBody(line, body, status >= 300);
     log.debug(line.toString());
   }
 
@@ -128,7 +128,11 @@ final class WireLog {
     line.append('}');
   }
 
-  private void appendBody(StringBuilder line, byte[] body) {
+  /**
+   * @param errorAnswer an error's free text (a message such as "x@example.com already exists") can
+   *     echo personal data in fields no spec marks: all its strings are masked
+   */
+  private void appendBody(StringBuilder line, byte[] body, boolean errorAnswer) {
     int length = body == null ? 0 : body.length;
     line.append(" body (").append(length).append(" bytes)");
     if (length == 0) {
@@ -141,25 +145,31 @@ final class WireLog {
     }
     try {
       JsonNode tree = Transport.JSON.readTree(body);
-      line.append(tree == null ? "(not JSON, shown only with full bodies)" : Transport.JSON.writeValueAsString(mask(tree)));
+      line.append(tree == null ? "(not JSON, shown only with full bodies)" : Transport.JSON.writeValueAsString(mask(tree, errorAnswer)));
     } catch (IOException notJson) {
       // An HTML page from a proxy, a truncated body: it may hold anything, so it is not written.
       line.append("(not JSON, shown only with full bodies)");
     }
   }
 
-  private JsonNode mask(JsonNode node) {
+  private JsonNode mask(JsonNode node, boolean allText) {
     if (node instanceof ObjectNode object) {
       for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();
-        if (personal.contains(field.getKey()) && !field.getValue().isNull()) {
+        if (personal.contains(field.getKey()) && !field.getValue().isNull() || allText && field.getValue().isTextual()) {
           field.setValue(TextNode.valueOf(PERSONAL));
         } else {
-          mask(field.getValue());
+          mask(field.getValue(), allText);
         }
       }
     } else if (node instanceof ArrayNode array) {
-      array.forEach(this::mask);
+      for (int i = 0; i < array.size(); i++) {
+        if (allText && array.get(i).isTextual()) {
+          array.set(i, TextNode.valueOf(PERSONAL));
+        } else {
+          mask(array.get(i), allText);
+        }
+      }
     }
     return node;
   }
