@@ -148,4 +148,23 @@ class ErrorMappingTest {
 
     assertThat(beGateway.customers().list()).hasSize(2);
   }
+
+  @Test
+  void aRefusedCallAndAFailedCallNameTheSamePathBasePathIncluded() {
+    server.stubFor(post("/v1/customers/").willReturn(aResponse().withStatus(500)));
+    server.stubFor(get("/v1/customers/" + Fixtures.STANCER_ID).willReturn(aResponse().withStatus(404)));
+
+    PayspecException refused = catchThrowableOfType(ValidationException.class,
+        () -> stancer.customers().create(new CustomerCreateRequest().name("David Coaster")));
+    PayspecException failed = catchThrowableOfType(ServerException.class,
+        () -> stancer.customers().create(new CustomerCreateRequest().email("david@example.net")));
+    PayspecException refusedId = catchThrowableOfType(ValidationException.class,
+        () -> stancer.customers().retrieve("cust_123"));
+    PayspecException failedId = catchThrowableOfType(NotFoundException.class,
+        () -> stancer.customers().retrieve(Fixtures.STANCER_ID));
+
+    assertThat(refused.getPath()).isEqualTo(failed.getPath()).isEqualTo("/v1/customers/");
+    assertThat(refusedId.getPath()).isEqualTo("/v1/customers/cust_123");
+    assertThat(failedId.getPath()).isEqualTo("/v1/customers/" + Fixtures.STANCER_ID);
+  }
 }
