@@ -49,6 +49,29 @@ public final class StancerCustomers {
   }
 
   /**
+   * Settles a create whose outcome is unknown (a {@link dev.payspec.ConnectionException} with
+   * {@code isRequestSent()}) without creating a duplicate: sends the same request again. If the
+   * first one reached Stancer, Stancer answers 409 naming the customer it created (it does so when
+   * name, email, mobile and external id all equal an existing customer's), which is then returned;
+   * otherwise this one creates it. Pass the very same request: with any field changed Stancer
+   * creates a second customer. Giving each create an {@code external_id} of your own makes the match
+   * yours alone.
+   *
+   * @return the customer, created by the first request or by this one
+   * @throws ConflictException when Stancer answers 409 without naming the existing customer
+   */
+  public Customer createOrFindExisting(CustomerCreateRequest request) {
+    try {
+      return create(request);
+    } catch (ConflictException existing) {
+      if (existing.getExistingId().isEmpty()) {
+        throw existing;
+      }
+      return retrieve(existing.getExistingId().get());
+    }
+  }
+
+  /**
    * The customer with this id.
    *
    * @throws NotFoundException when there is none in the key's mode
