@@ -1,5 +1,6 @@
 package dev.payspec.internal;
 
+import com.fasterxml.jackson.core.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,8 +35,28 @@ public record HttpSettings(
   private static final Pattern LOOPBACK_V4 =
       Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
 
+  private static final Properties BUILD = readBuild();
+
   /** The version of payspec, from the jar's build. */
-  public static final String VERSION = readVersion();
+  public static final String VERSION = BUILD.getProperty("version", "unknown");
+
+  /** The oldest jackson-databind payspec runs with, from the root pom's {@code jackson.floor.version}. */
+  public static final String JACKSON_FLOOR = BUILD.getProperty("jacksonFloor", "2.14.0");
+
+  /**
+   * Refuses a Jackson older than {@link #JACKSON_FLOOR} when a client is built, with a message that
+   * says what to do, rather than a {@code NoSuchMethodError} (an {@code Error}) in the middle of a call.
+   */
+  public static void checkJackson() {
+    Version found = com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION;
+    String[] floor = JACKSON_FLOOR.split("\\.");
+    Version needed = new Version(Integer.parseInt(floor[0]), Integer.parseInt(floor[1]), Integer.parseInt(floor[2]), null,
+        found.getGroupId(), found.getArtifactId());
+    if (found.compareTo(needed) < 0) {
+      throw new IllegalStateException("payspec needs jackson-databind " + JACKSON_FLOOR + " or later, but " + found
+          + " is on the class path: import a newer com.fasterxml.jackson:jackson-bom in your build");
+    }
+  }
 
   /** {@code payspec-java/<version> (<provider>; Java <version>)} and the user's suffix, if any. */
   public String userAgent() {
@@ -62,13 +83,13 @@ public record HttpSettings(
         + ", sharedHttpClient=" + (sharedHttpClient != null) + ", logFullBodies=" + logFullBodies + ", credentials=(redacted)]";
   }
 
-  private static String readVersion() {
+  private static Properties readBuild() {
     try (InputStream in = HttpSettings.class.getResourceAsStream("/dev/payspec/payspec-version.properties")) {
       Properties properties = new Properties();
       if (in != null) {
         properties.load(in);
       }
-      return properties.getProperty("version", "unknown");
+      return properties;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

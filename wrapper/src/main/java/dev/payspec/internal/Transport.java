@@ -82,6 +82,7 @@ public final class Transport implements AutoCloseable {
   private volatile boolean closed;
 
   public Transport(HttpSettings settings, ErrorBodyParser errorBodyParser) {
+    HttpSettings.checkJackson();
     this.errors = new ErrorMapper(JSON, errorBodyParser);
     this.retries = new RetryPolicy(settings.maxRetries());
     if (settings.sharedHttpClient() != null) {
