@@ -125,7 +125,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /**
    * How often an idempotent call (GET, PATCH, DELETE) is retried after a connection failure, a 429
    * or a 5xx, with exponential backoff and jitter (default 2; 0 turns retries off). A create is
-   * never retried once it may have reached the server.
+   * never retried once it may have reached the server. The JDK's HTTP client resends a GET once by
+   * itself when its connection closes before any answer; that resend counts as one of these retries.
    */
   public B maxRetries(int maxRetries) {
     if (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
