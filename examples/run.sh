@@ -35,9 +35,24 @@ start_mock target/specs/payspec-specs-stancer.yaml "$stancer_port"
 begateway_port=$(free_port)
 start_mock target/specs/payspec-specs-begateway.yaml "$begateway_port"
 
-"$root/mvnw" -q verify \
-  -Dpayspec.stancer.url="http://127.0.0.1:$stancer_port" \
-  -Dpayspec.begateway.url="http://127.0.0.1:$begateway_port"
+urls=(-Dpayspec.stancer.url="http://127.0.0.1:$stancer_port" -Dpayspec.begateway.url="http://127.0.0.1:$begateway_port")
+
+# The user's project as it is: payspec's own dependency versions (the newest Jackson payspec pins).
+echo "examples: with payspec's own dependency versions"
+"$root/mvnw" -q verify "${urls[@]}"
+
+# The same project on the versions a Java team may force: the Jackson floor declared in the root
+# pom, and the versions Spring Boot 3 and 4 manage. Each run checks the jackson-databind it ran on
+# (the profiles in pom.xml say which one each gives).
+jackson_floor=$(sed -n 's:.*<jackson.floor.version>\(.*\)</jackson.floor.version>.*:\1:p' "$root/pom.xml")
+for profile in jackson-floor spring-boot-3 spring-boot-4; do
+  echo "examples: with the $profile profile"
+  "$root/mvnw" -q clean verify -P"$profile" -Djackson.floor.version="$jackson_floor" "${urls[@]}"
+done
+
+# A user's module on the module path (JPMS).
+echo "examples: on the module path"
+(cd module-path && "$root/mvnw" -q clean verify "${urls[@]}")
 
 # A Spring Boot application whose clients come from properties alone (payspec-spring-boot-starter),
 # built and started with the oldest Spring Boot 3 and with Spring Boot 4: it creates a customer with

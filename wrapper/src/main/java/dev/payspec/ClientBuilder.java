@@ -2,8 +2,10 @@ package dev.payspec;
 
 import dev.payspec.internal.HttpSettings;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The options every payspec client shares, with their defaults in one place. Each setter checks its
@@ -21,12 +23,20 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   public static final int DEFAULT_MAX_RETRIES = 2;
   /** The most retries allowed, to keep a call's total time bounded. */
   public static final int MAX_RETRIES_LIMIT = 10;
+  /** The longest connect or read timeout accepted: 10 minutes. */
+  public static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+  /** The shortest connect or read timeout accepted: 1 millisecond (the JDK client counts in milliseconds). */
+  public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+
+  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)?[^/?#]*@");
 
   private URI baseUrl;
   private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
   private Duration readTimeout = DEFAULT_READ_TIMEOUT;
   private int maxRetries = DEFAULT_MAX_RETRIES;
   private String userAgentSuffix;
+  private HttpClient sharedHttpClient;
+  private boolean logFullBodies;
 
   protected ClientBuilder(URI defaultBaseUrl) {
     this.baseUrl = defaultBaseUrl;
@@ -34,47 +44,89 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /**
    * The URL of the API, such as a test server's. It must be HTTPS, unless its host is the loopback
-   * interface ({@code localhost}, {@code 127.0.0.1}, {@code ::1}) for local tests.
+   * interface ({@code localhost}, {@code 127.0.0.1}, {@code ::1}) for local tests, and it must not
+   * carry a user name or password ({@code user:password@}): credentials have their own options.
    */
   public B baseUrl(String baseUrl) {
     Objects.requireNonNull(baseUrl, "baseUrl is null: pass the API's URL, such as https://api.example.com");
+    // A URL is echoed in messages only without its user-info part, which may hold a password.
+    String shown = USER_INFO.matcher(baseUrl).replaceFirst("$1(redacted)@");
+    if (!shown.equals(baseUrl)) {
+      throw new IllegalArgumentException("baseUrl must not carry a user name or password (user:password@ before the host):"
+          + " pass the credentials to the builder's key options instead; got " + shown);
+    }
     URI uri;
     try {
       uri = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("baseUrl is not a URL: " + baseUrl, e);
+      throw new IllegalArgumentException("baseUrl is not a URL: " + shown, e);
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("baseUrl must not carry a user name or password (user:password@ before the host)");
     }
     if (uri.getHost() == null || uri.getScheme() == null) {
-      throw new IllegalArgumentException("baseUrl must be an absolute URL with a host, such as https://api.example.com; got " + baseUrl);
+      throw new IllegalArgumentException("baseUrl must be an absolute URL with a host, such as https://api.example.com; got " + shown);
     }
     boolean https = "https".equalsIgnoreCase(uri.getScheme());
     boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && HttpSettings.isLoopback(uri.getHost());
     if (!https && !loopbackHttp) {
-      throw new IllegalArgumentException("baseUrl must use https (plain http is allowed only for a loopback host such as localhost); got " + baseUrl);
+      throw new IllegalArgumentException("baseUrl must use https (plain http is allowed only for a loopback host such as localhost); got " + shown);
     }
     if (uri.getQuery() != null || uri.getFragment() != null) {
-      throw new IllegalArgumentException("baseUrl must have no query or fragment; got " + baseUrl);
+      throw new IllegalArgumentException("baseUrl must have no query or fragment; got " + shown);
     }
     this.baseUrl = uri;
     return self();
   }
 
-  /** How long to wait for a connection to open (default 10 s). */
+  /** How long to wait for a connection to open (default 10 s; 1 ms to 10 minutes). */
   public B connectTimeout(Duration connectTimeout) {
-    this.connectTimeout = positive(connectTimeout, "connectTimeout");
+    this.connectTimeout = bounded(connectTimeout, "connectTimeout");
     return self();
   }
 
-  /** How long to wait for a response once the request is sent (default 30 s). */
+  /**
+   * How long to wait for the answer once the request is sent (default 30 s; 1 ms to 10 minutes).
+   * Each attempt ends after {@code connectTimeout + readTimeout} at the latest, the whole body
+   * included, however slowly the server sends it.
+   */
   public B readTimeout(Duration readTimeout) {
-    this.readTimeout = positive(readTimeout, "readTimeout");
+    this.readTimeout = bounded(readTimeout, "readTimeout");
+    return self();
+  }
+
+  /**
+   * A JDK HTTP client to share with other payspec clients (its connection pool, selector thread and
+   * executor), such as one per application when there is one payspec client per merchant key. You
+   * own it: closing a payspec client leaves it open. Its connect timeout applies instead of
+   * {@link #connectTimeout(Duration)}, which still counts in each attempt's deadline. It must not
+   * follow redirects, so that a create is never sent twice.
+   */
+  public B httpClient(HttpClient httpClient) {
+    Objects.requireNonNull(httpClient, "httpClient is null: leave it unset for a client of payspec's own");
+    if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+      throw new IllegalArgumentException("httpClient must not follow redirects (HttpClient.Redirect.NEVER); it follows "
+          + httpClient.followRedirects() + ", which could send a create again");
+    }
+    this.sharedHttpClient = httpClient;
+    return self();
+  }
+
+  /**
+   * Whether the wire log (DEBUG) writes request and response bodies as they are, customers'
+   * personal data included (default false: the values of the fields the spec marks personal are
+   * written as {@code (personal)} and bodies that are not JSON are left out). For debugging only.
+   */
+  public B logFullBodies(boolean logFullBodies) {
+    this.logFullBodies = logFullBodies;
     return self();
   }
 
   /**
    * How often an idempotent call (GET, PATCH, DELETE) is retried after a connection failure, a 429
    * or a 5xx, with exponential backoff and jitter (default 2; 0 turns retries off). A create is
-   * never retried once it may have reached the server.
+   * never retried once it may have reached the server. The JDK's HTTP client resends a GET once by
+   * itself when its connection closes before any answer; that resend counts as one of these retries.
    */
   public B maxRetries(int maxRetries) {
     if (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
@@ -96,7 +148,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /** The shared settings with this provider's name (for the User-Agent) and credentials. */
   protected HttpSettings settings(String provider, String username, String password) {
-    return new HttpSettings(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password);
+    return new HttpSettings(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password,
+        sharedHttpClient, logFullBodies);
   }
 
   @SuppressWarnings("unchecked")
@@ -104,10 +157,14 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return (B) this;
   }
 
-  private static Duration positive(Duration duration, String name) {
+  private static Duration bounded(Duration duration, String name) {
     Objects.requireNonNull(duration, name + " is null: pass a Duration such as Duration.ofSeconds(10)");
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException(name + " must be positive; got " + duration);
+    }
+    if (duration.compareTo(MIN_TIMEOUT) < 0 || duration.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(name + " must be between 1 ms and 10 minutes (a call that waits longer is better"
+          + " cancelled by the caller); got " + (duration.getSeconds() > 1_000_000 ? duration.getSeconds() + " s" : duration));
     }
     return duration;
   }

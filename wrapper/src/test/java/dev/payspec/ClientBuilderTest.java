@@ -88,6 +88,28 @@ class ClientBuilderTest {
     assertThatThrownBy(() -> StancerClient.builder().userAgentSuffix("bad\nline")).hasMessageContaining("userAgentSuffix");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"https://user:s3cr3t-pa55@api.stancer.com/v1", "https://s3cr3t-pa55@api.stancer.com",
+      "http://user:s3cr3t-pa55@localhost:8080", "user:s3cr3t-pa55@api.stancer.com"})
+  void aBaseUrlWithUserInfoIsRefusedWithoutEchoingThePassword(String url) {
+    assertThatThrownBy(() -> StancerClient.builder().baseUrl(url))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("user name or password")
+        .hasMessageNotContaining("s3cr3t-pa55");
+  }
+
+  @Test
+  void oversizedOrTooSmallTimeoutsAreRefusedSayingTheRange() {
+    assertThatThrownBy(() -> StancerClient.builder().readTimeout(Duration.ofSeconds(Long.MAX_VALUE)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readTimeout must be between 1 ms and 10 minutes");
+    assertThatThrownBy(() -> StancerClient.builder().connectTimeout(Duration.ofDays(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout must be between 1 ms and 10 minutes");
+    assertThatThrownBy(() -> StancerClient.builder().readTimeout(Duration.ofNanos(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 ms and 10 minutes");
+    assertThat(StancerClient.builder().apiKey(Fixtures.STANCER_KEY).connectTimeout(ClientBuilder.MAX_TIMEOUT)
+        .readTimeout(ClientBuilder.MAX_TIMEOUT).build()).isNotNull();
+  }
+
   @Test
   void toStringNeverShowsASecret() {
     assertThat(StancerClient.builder().apiKey(Fixtures.STANCER_KEY).toString()).doesNotContain(Fixtures.STANCER_KEY);

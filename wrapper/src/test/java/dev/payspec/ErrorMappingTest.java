@@ -64,7 +64,9 @@ class ErrorMappingTest {
     assertThat(e.getRawBody()).isEqualTo(body);
     assertThat(e.getMethod()).isEqualTo("GET");
     assertThat(e.getPath()).isEqualTo(STANCER_PATH);
-    assertThat(e.getMessage()).contains("GET " + STANCER_PATH, String.valueOf(status), "Something about " + status);
+    assertThat(e.getMessage()).contains("GET " + STANCER_PATH, String.valueOf(status))
+        .as("the provider's text can echo personal data: it stays in getProviderMessage()")
+        .doesNotContain("Something about");
   }
 
   @Test
@@ -229,5 +231,24 @@ class ErrorMappingTest {
         "{\"id\":\"cst_7AEE5AFB954C7EF7\",\"email\":\"customer@example.com\",\"ip\":\"127.0.0.1\"}")));
 
     assertThat(beGateway.customers().retrieve("cst_7AEE5AFB954C7EF7").getId()).isEqualTo("cst_7AEE5AFB954C7EF7");
+  }
+
+  @Test
+  void aRefusedCallAndAFailedCallNameTheSamePathBasePathIncluded() {
+    server.stubFor(post("/v1/customers/").willReturn(aResponse().withStatus(500)));
+    server.stubFor(get("/v1/customers/" + Fixtures.STANCER_ID).willReturn(aResponse().withStatus(404)));
+
+    PayspecException refused = catchThrowableOfType(ValidationException.class,
+        () -> stancer.customers().create(new CustomerCreateRequest().name("David Coaster")));
+    PayspecException failed = catchThrowableOfType(ServerException.class,
+        () -> stancer.customers().create(new CustomerCreateRequest().email("david@example.net")));
+    PayspecException refusedId = catchThrowableOfType(ValidationException.class,
+        () -> stancer.customers().retrieve("cust_123"));
+    PayspecException failedId = catchThrowableOfType(NotFoundException.class,
+        () -> stancer.customers().retrieve(Fixtures.STANCER_ID));
+
+    assertThat(refused.getPath()).isEqualTo(failed.getPath()).isEqualTo("/v1/customers/");
+    assertThat(refusedId.getPath()).isEqualTo("/v1/customers/cust_123");
+    assertThat(failedId.getPath()).isEqualTo("/v1/customers/" + Fixtures.STANCER_ID);
   }
 }

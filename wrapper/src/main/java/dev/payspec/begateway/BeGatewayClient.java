@@ -15,7 +15,7 @@ import java.util.Objects;
  * List<Customer> customers = bePaid.customers().list();
  * }</pre>
  */
-public final class BeGatewayClient {
+public final class BeGatewayClient implements AutoCloseable {
 
   /** bePaid's API. */
   public static final String BEPAID_BASE_URL = "https://api.bepaid.by";
@@ -23,11 +23,13 @@ public final class BeGatewayClient {
   public static final String ECOMCHARGE_BASE_URL = "https://api.ecomcharge.com";
 
   private final HttpSettings settings;
+  private final Transport transport;
   private final BeGatewayCustomers customers;
 
   private BeGatewayClient(HttpSettings settings) {
     this.settings = settings;
-    this.customers = new BeGatewayCustomers(new Transport(settings, BeGatewayErrors::parse));
+    this.transport = new Transport(settings, BeGatewayErrors::parse);
+    this.customers = new BeGatewayCustomers(transport);
   }
 
   /** A client of a bePaid shop, with every other option at its default. */
@@ -48,6 +50,16 @@ public final class BeGatewayClient {
   /** Create, retrieve and list customers. */
   public BeGatewayCustomers customers() {
     return customers;
+  }
+
+  /**
+   * Ends this client: its HTTP threads stop and later calls throw {@link IllegalStateException}.
+   * Calls under way end with a {@link dev.payspec.ConnectionException}, at their deadline at the latest. A JDK client given to
+   * {@link ClientBuilder#httpClient(java.net.http.HttpClient)} stays open. Closing twice does nothing more.
+   */
+  @Override
+  public void close() {
+    transport.close();
   }
 
   @Override

@@ -10,7 +10,9 @@ import dev.payspec.internal.EmailAddresses;
 import dev.payspec.internal.RequestRule;
 import dev.payspec.internal.RequestValidator;
 import dev.payspec.internal.Transport;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -57,9 +59,11 @@ public final class BeGatewayCustomers {
       "state", "must be two letters, such as CO"), RULES);
 
   private final CustomersApi api;
+  private final Transport transport;
 
   BeGatewayCustomers(Transport transport) {
     this.api = transport.target(CustomersApi.class);
+    this.transport = transport;
   }
 
   /**
@@ -68,7 +72,7 @@ public final class BeGatewayCustomers {
    * could create a duplicate.
    */
   public Customer create(CustomerCreateRequest request) {
-    CREATE.check("POST", "/customers", request);
+    CREATE.check("POST", transport.fullPath("/customers"), request);
     return api.createCustomer(request);
   }
 
@@ -78,10 +82,41 @@ public final class BeGatewayCustomers {
    * @throws NotFoundException when the shop has none
    */
   public Customer retrieve(String id) {
-    String path = "/customers/" + id;
+    String path = transport.fullPath("/customers/" + id);
     // The id rule is the one the generator read from the spec onto Customer.id.
     RequestValidator.checkValue("GET", path, Customer.class, "id", "id", id, ID_RULE);
     return api.getCustomer(id);
+  }
+
+  /**
+   * The shop's customers that match every field set in {@code request}: how to settle a create whose
+   * outcome is unknown (a {@link dev.payspec.ConnectionException} with {@code isRequestSent()})
+   * without creating a duplicate. Look first; create again only when nothing matches. beGateway
+   * offers no idempotency key for customers, so a lookup is the only safe way; it reads the whole
+   * list, as beGateway documents no search for customers.
+   */
+  public List<Customer> findMatching(CustomerCreateRequest request) {
+    Objects.requireNonNull(request, "request is null: pass the request whose create may have happened");
+    List<Customer> matching = new ArrayList<>();
+    for (Customer customer : list()) {
+      if (same(request.getEmail(), customer.getEmail()) && same(request.getIp(), customer.getIp())
+          && same(request.getFirstName(), customer.getFirstName()) && same(request.getLastName(), customer.getLastName())
+          && same(request.getAddress(), customer.getAddress()) && same(request.getCity(), customer.getCity())
+          && same(request.getCountry(), customer.getCountry()) && same(request.getZip(), customer.getZip())
+          && same(request.getState(), customer.getState()) && same(request.getPhone(), customer.getPhone())) {
+        matching.add(customer);
+      }
+    }
+    return matching;
+  }
+
+  /** A field left unset in the request matches anything; text matches whatever its case (the provider may normalise it). */
+  private static boolean same(Object requested, Object stored) {
+    if (requested == null) {
+      return true;
+    }
+    return requested instanceof String text && stored instanceof String other ? text.equalsIgnoreCase(other)
+        : requested.equals(stored);
   }
 
   /** All the shop's customers (beGateway documents no pagination). */

@@ -28,7 +28,8 @@ final class BeGatewayErrors {
     if (!errors.isObject()) {
       return;
     }
-    errors.properties().forEach(entry -> {
+    // fields(), not properties(): the latter needs Jackson 2.15, above payspec's floor (2.14).
+    errors.fields().forEachRemaining(entry -> {
       String field = prefix + entry.getKey();
       JsonNode value = entry.getValue();
       if (value.isObject()) {

@@ -34,8 +34,12 @@ public final class ErrorMapper {
       Map<String, ? extends Collection<String>> headers) {
     ErrorBody body = parse(rawBody);
     HttpDetails details = new HttpDetails(status, body.type(), body.message(), rawBody, method, path);
+    // The provider's own message can echo what was sent (an email, a name): it stays in
+    // getProviderMessage() and getRawBody(), out of the message that ends up in logs.
     String message = method + " " + path + " answered " + status
-        + (body.message() == null ? "" : ": " + body.message());
+        + (body.type() == null ? "" : " (" + body.type() + ")")
+        + (body.fieldErrors() == null || body.fieldErrors().isEmpty() ? "" : ", errors on " + body.fieldErrors().keySet())
+        + (body.message() == null ? "" : "; the provider's message is in getProviderMessage()");
     Duration retryAfter = retryAfter(headers);
     return switch (status) {
       case 400, 422 -> new InvalidRequestException(message, details, body.fieldErrors());

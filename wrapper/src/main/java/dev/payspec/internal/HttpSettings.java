@@ -1,9 +1,11 @@
 package dev.payspec.internal;
 
+import com.fasterxml.jackson.core.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
@@ -13,6 +15,10 @@ import java.util.regex.Pattern;
  * The immutable settings of one client. Not part of the public API.
  *
  * <p>{@link #toString()} leaves the credentials out, so that the settings can be logged.
+ *
+ * @param sharedHttpClient a JDK client owned by the user and shared between payspec clients, or null
+ *     for one of the client's own
+ * @param logFullBodies whether the wire log writes bodies as they are, personal data included
  */
 public record HttpSettings(
     String provider,
@@ -22,13 +28,35 @@ public record HttpSettings(
     int maxRetries,
     String userAgentSuffix,
     String username,
-    String password) {
+    String password,
+    HttpClient sharedHttpClient,
+    boolean logFullBodies) {
 
   private static final Pattern LOOPBACK_V4 =
       Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
 
+  private static final Properties BUILD = readBuild();
+
   /** The version of payspec, from the jar's build. */
-  public static final String VERSION = readVersion();
+  public static final String VERSION = BUILD.getProperty("version", "unknown");
+
+  /** The oldest jackson-databind payspec runs with, from the root pom's {@code jackson.floor.version}. */
+  public static final String JACKSON_FLOOR = BUILD.getProperty("jacksonFloor", "2.14.0");
+
+  /**
+   * Refuses a Jackson older than {@link #JACKSON_FLOOR} when a client is built, with a message that
+   * says what to do, rather than a {@code NoSuchMethodError} (an {@code Error}) in the middle of a call.
+   */
+  public static void checkJackson() {
+    Version found = com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION;
+    String[] floor = JACKSON_FLOOR.split("\\.");
+    Version needed = new Version(Integer.parseInt(floor[0]), Integer.parseInt(floor[1]), Integer.parseInt(floor[2]), null,
+        found.getGroupId(), found.getArtifactId());
+    if (found.compareTo(needed) < 0) {
+      throw new IllegalStateException("payspec needs jackson-databind " + JACKSON_FLOOR + " or later, but " + found
+          + " is on the class path: import a newer com.fasterxml.jackson:jackson-bom in your build");
+    }
+  }
 
   /** {@code payspec-java/<version> (<provider>; Java <version>)} and the user's suffix, if any. */
   public String userAgent() {
@@ -52,16 +80,16 @@ public record HttpSettings(
   public String toString() {
     return "HttpSettings[provider=" + provider + ", baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout
         + ", readTimeout=" + readTimeout + ", maxRetries=" + maxRetries + ", userAgentSuffix=" + userAgentSuffix
-        + ", credentials=(redacted)]";
+        + ", sharedHttpClient=" + (sharedHttpClient != null) + ", logFullBodies=" + logFullBodies + ", credentials=(redacted)]";
   }
 
-  private static String readVersion() {
+  private static Properties readBuild() {
     try (InputStream in = HttpSettings.class.getResourceAsStream("/dev/payspec/payspec-version.properties")) {
       Properties properties = new Properties();
       if (in != null) {
         properties.load(in);
       }
-      return properties.getProperty("version", "unknown");
+      return properties;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

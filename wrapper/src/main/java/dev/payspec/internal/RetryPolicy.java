@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <ul>
  *   <li>Only idempotent calls are retried after a 429, a 5xx or a broken connection. A POST is
  *       retried only when its connection was never made, so the provider cannot have received it.
- *   <li>At most {@code maxRetries} retries. The delay doubles from {@link #INITIAL_DELAY} up to
+ *   <li>At most {@code maxRetries + 1} requests may reach the server for one call, counting the JDK
+ *       client's own resend of a GET whose connection closed before any answer as one. The delay doubles from {@link #INITIAL_DELAY} up to
  *       {@link #MAX_DELAY}, with jitter (a random half to all of it), unless the provider's
  *       {@code Retry-After} says how long; a {@code Retry-After} longer than
  *       {@link #MAX_RETRY_AFTER} is not waited for: the exception is thrown at once.
@@ -32,9 +33,14 @@ public final class RetryPolicy {
     this.maxRetries = maxRetries;
   }
 
-  /** The delay before retry number {@code retry} (0 for the first), or empty when the failure is final. */
-  public Optional<Duration> delayBeforeRetry(String method, PayspecException failure, int retry) {
-    if (retry >= maxRetries) {
+  /**
+   * The delay before the next attempt, or empty when the failure is final.
+   *
+   * @param retry the number of retries made so far (0 after the first attempt)
+   * @param requests the number of requests that may have reached the server so far
+   */
+  public Optional<Duration> delayBeforeRetry(String method, PayspecException failure, int retry, int requests) {
+    if (requests > maxRetries || retry >= maxRetries) {
       return Optional.empty();
     }
     boolean idempotent = !"POST".equals(method);

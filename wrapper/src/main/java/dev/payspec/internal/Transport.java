@@ -24,6 +24,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP machinery of one client: implementations of the generated API interfaces that send
@@ -37,17 +44,22 @@ import java.util.Optional;
  * place:
  * <ul>
  *   <li>client: the JDK's HttpClient (sends PATCH; pools connections; HTTP/2 where offered);
- *       redirects are not followed;
- *   <li>timeouts: the settings' connect timeout, and their read timeout for each exchange;
+ *       redirects are not followed; the client's own, with its own threads, ended by
+ *       {@link #close()}, or one the user shares between clients and closes;
+ *   <li>deadline: each attempt ends after the connect timeout plus the read timeout, the whole
+ *       body included, whatever the server does (the JDK's own read timeout stops at the
+ *       headers, JDK-8208693): a stalled or dripped body is cut off and the exchange cancelled;
  *   <li>bodies: Jackson, read and written as bytes; a success that cannot be read becomes a
  *       {@link ServerException} that keeps it;
  *   <li>errors: every non-2xx answer through {@link ErrorMapper}, one exception class per status;
- *   <li>retries: {@link RetryPolicy}, here, where the method is known;
+ *   <li>retries: {@link RetryPolicy}, here, where the method is known, counting every request
+ *       that may have reached the server, the JDK's own resend of a GET included;
  *   <li>headers: the interface's own, HTTP Basic credentials and the User-Agent;
- *   <li>log: {@link WireLog}, at DEBUG, with credentials redacted.
+ *   <li>log: {@link WireLog}, at DEBUG, one line per record, credentials redacted and personal
+ *       values masked.
  * </ul>
  */
-public final class Transport {
+public final class Transport implements AutoCloseable {
 
   /** One mapper for every client: thread-safe once configured. */
   static final ObjectMapper JSON = new ObjectMapper()
@@ -55,32 +67,52 @@ public final class Transport {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
+
   private final ErrorMapper errors;
   private final RetryPolicy retries;
   private final HttpClient http;
+  private final ExecutorService ownExecutor;
   private final String baseUrl;
   private final String basePath;
   private final Duration readTimeout;
+  private final long attemptNanos;
   private final String[] identity;
   private final WireLog log;
+  private volatile boolean closed;
 
   public Transport(HttpSettings settings, ErrorBodyParser errorBodyParser) {
+    HttpSettings.checkJackson();
     this.errors = new ErrorMapper(JSON, errorBodyParser);
     this.retries = new RetryPolicy(settings.maxRetries());
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    if (settings.sharedHttpClient() != null) {
+      this.http = settings.sharedHttpClient();
+      this.ownExecutor = null;
+    } else {
+      String prefix = "payspec-" + settings.provider() + "-" + CLIENTS.incrementAndGet() + "-http-";
+      AtomicInteger threads = new AtomicInteger();
+      this.ownExecutor = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, prefix + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      });
+      this.http = HttpClient.newBuilder()
+          .connectTimeout(settings.connectTimeout())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .executor(ownExecutor)
+          .build();
+    }
     String url = settings.baseUrl().toString();
     this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     String path = settings.baseUrl().getRawPath() == null ? "" : settings.baseUrl().getRawPath();
     this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     this.readTimeout = settings.readTimeout();
+    this.attemptNanos = settings.connectTimeout().plus(settings.readTimeout()).toNanos();
     String credentials = settings.username() + ":" + settings.password();
     this.identity = new String[] {
         "Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)),
         "User-Agent", settings.userAgent()};
-    this.log = new WireLog("dev.payspec.http." + settings.provider());
+    this.log = new WireLog("dev.payspec.http." + settings.provider(), settings.logFullBodies());
   }
 
   /**
@@ -88,7 +120,33 @@ public final class Transport {
    * methods throw only {@link PayspecException}s, after the retries {@link RetryPolicy} allows.
    */
   public <T> T target(Class<T> api) {
+    log.learnPersonalFields(api);
     return GeneratedApiProxy.create(api, this);
+  }
+
+  /** The path of the base URL (such as {@code /v1}) before {@code path}: the path every exception names. */
+  public String fullPath(String path) {
+    return basePath + path;
+  }
+
+  /**
+   * Ends this transport: its own threads stop (on JDK 21 and later the JDK client's selector
+   * thread too; on JDK 17 that one ends when the client is collected) and later calls are refused.
+   * A shared JDK client is left open: its owner closes it.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    if (ownExecutor == null) {
+      return;
+    }
+    try {
+      // JDK 21 added HttpClient.shutdownNow(); this jar targets 17, hence the reflection.
+      HttpClient.class.getMethod("shutdownNow").invoke(http);
+    } catch (ReflectiveOperationException notOnThisJdk) {
+      // JDK 17: no way to stop the selector thread but to drop the client.
+    }
+    ownExecutor.shutdownNow();
   }
 
   /**
@@ -96,12 +154,16 @@ public final class Transport {
    * {@link RetryPolicy} allows; every failure is a {@link PayspecException}.
    */
   Object exchange(CallPlan plan, Object[] args) {
-    for (int retry = 0; ; retry++) {
+    if (closed) {
+      throw new IllegalStateException("this payspec client is closed: build a new one");
+    }
+    int[] requests = {0};
+    for (int attempt = 0; ; attempt++) {
       try {
-        return exchangeOnce(plan, args);
+        return exchangeOnce(plan, args, requests);
       } catch (PayspecException failure) {
-        Optional<Duration> delay = retries.delayBeforeRetry(plan.method(), failure, retry);
-        if (delay.isEmpty()) {
+        Optional<Duration> delay = retries.delayBeforeRetry(plan.method(), failure, attempt, requests[0]);
+        if (delay.isEmpty() || closed) {
           throw failure;
         }
         pause(delay.get(), failure);
@@ -109,7 +171,8 @@ public final class Transport {
     }
   }
 
-  private Object exchangeOnce(CallPlan plan, Object[] args) {
+  /** One attempt; {@code requests[0]} grows by the number of requests that may have reached the server. */
+  private Object exchangeOnce(CallPlan plan, Object[] args, int[] requests) {
     String method = plan.method();
     String path = plan.path(args);
     String url = baseUrl + path;
@@ -123,34 +186,72 @@ public final class Transport {
     }
     HttpRequest request = builder.build();
     boolean logged = log.enabled();
-    long start = logged ? System.nanoTime() : 0;
+    long start = System.nanoTime();
     if (logged) {
       log.request(request, body);
     }
     HttpResponse<byte[]> response;
+    CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, BodyHandlers.ofByteArray());
     try {
-      response = http.send(request, BodyHandlers.ofByteArray());
-    } catch (IOException e) {
+      response = answer.get(attemptNanos, TimeUnit.NANOSECONDS);
+      requests[0]++;
+    } catch (TimeoutException e) {
+      // The JDK's timeout ends with the headers; this one bounds the body too. Cancelling closes the exchange.
+      answer.cancel(true);
+      requests[0]++;
       if (logged) {
-        log.failure(method, url, e, start);
+        log.failure(method, url, "no complete answer within the deadline", start);
       }
-      throw connectionFailure(method, basePath + path, e);
+      String fullPath = basePath + path;
+      throw new ConnectionException(method + " " + fullPath + ": no complete answer within "
+          + TimeUnit.NANOSECONDS.toMillis(attemptNanos) + " ms (connectTimeout + readTimeout, body included)",
+          method, fullPath, true, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      IOException failure = cause instanceof IOException io ? io : new IOException(cause.getClass().getSimpleName(), cause);
+      ConnectionException thrown = connectionFailure(method, basePath + path, failure);
+      if (thrown.isRequestSent()) {
+        requests[0] += resentByTheJdk(method, failure) ? 2 : 1;
+      }
+      if (logged) {
+        log.failure(method, url, failure.getClass().getSimpleName() + ": " + failure.getMessage(), start);
+      }
+      throw thrown;
     } catch (InterruptedException e) {
+      answer.cancel(true);
       Thread.currentThread().interrupt();
+      requests[0]++;
       throw new ConnectionException(method + " " + basePath + path + ": interrupted while waiting for the answer",
           method, basePath + path, true, e);
     }
-    byte[] answer = response.body() == null ? new byte[0] : response.body();
+    byte[] received = response.body() == null ? new byte[0] : response.body();
     if (logged) {
-      log.response(method, url, response.statusCode(), response.headers(), answer, start);
+      log.response(method, url, response.statusCode(), response.headers(), received, start);
     }
     int status = response.statusCode();
     if (status < 200 || status > 299) {
-      throw errors.toException(status, method, basePath + path, new String(answer, StandardCharsets.UTF_8),
+      throw errors.toException(status, method, basePath + path, new String(received, StandardCharsets.UTF_8),
           response.headers().map());
     }
     // A 204 has no body by definition: Stancer answers an update with 204 or with 200 and the customer.
-    return plan.result() == null || status == 204 ? null : decode(answer, plan.result(), status, method, path);
+    return plan.result() == null || status == 204 ? null : decode(received, plan.result(), status, method, path);
+  }
+
+  /**
+   * Whether the JDK client has already sent this request twice: it resends a GET (or HEAD) once by
+   * itself when the connection closes before any byte of the answer, and then reports the failure
+   * with this message (JDK 17 to 25, seen by FaultsAndRetriesTest at the server).
+   */
+  private static boolean resentByTheJdk(String method, IOException failure) {
+    if (!"GET".equals(method)) {
+      return false;
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("received no bytes")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static byte[] encode(Object body) {
@@ -176,8 +277,10 @@ public final class Transport {
       return JSON.readValue(body, type);
     } catch (IOException e) {
       String fullPath = basePath + path;
+      // Jackson's message may quote the body, which may hold personal data: only the kind of failure is said.
       throw new ServerException(method + " " + fullPath + " answered " + status
-          + " with a body that is not the expected JSON: " + e.getMessage().lines().findFirst().orElse(""),
+          + (body.length == 0 ? " with the body empty where JSON was expected"
+              : " with a body that is not the expected JSON (" + e.getClass().getSimpleName() + "); see getRawBody()"),
           new HttpDetails(status, null, null, new String(body, StandardCharsets.UTF_8), method, fullPath), null);
     }
   }

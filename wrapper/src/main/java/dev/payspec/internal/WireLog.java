@@ -1,73 +1,185 @@
 package dev.payspec.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The wire log: each request and each answer as one SLF4J record at DEBUG, headers and body
- * included, with credentials replaced by {@code (redacted)}. While DEBUG is off it builds nothing.
- * Not part of the public API.
+ * The wire log: each request and each answer as one SLF4J record at DEBUG, on one line, with
+ * headers and body. Credentials are replaced by {@code (redacted)}; the values of the JSON fields
+ * that the spec marks {@code x-personal} (read from the generated models' {@code PERSONAL_PROPERTIES})
+ * by {@code (personal)}, as is every string of an error answer (its free text may echo what was
+ * sent); a body that is not JSON is left out. All of this unless the user opted in to full bodies. While DEBUG is off it builds nothing. Not part of the public API.
  */
 final class WireLog {
 
   static final String REDACTED = "(redacted)";
+  static final String PERSONAL = "(personal)";
 
   private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
   private final Logger log;
+  private final boolean fullBodies;
+  private final Set<String> personal = ConcurrentHashMap.newKeySet();
 
-  WireLog(String name) {
+  WireLog(String name, boolean fullBodies) {
     this.log = LoggerFactory.getLogger(name);
+    this.fullBodies = fullBodies;
   }
 
   boolean enabled() {
     return log.isDebugEnabled();
   }
 
-  void request(HttpRequest request, byte[] body) {
-    StringBuilder line = new StringBuilder("---> ").append(request.method()).append(' ').append(request.uri());
-    appendHeaders(line, request.headers());
-    appendBody(line, "---> END", body);
-    log.debug(line.toString());
+  /** Adds the personal fields of every model that {@code api}'s methods take or return, nested models included. */
+  void learnPersonalFields(Class<?> api) {
+    Set<Type> seen = new HashSet<>();
+    for (Method method : api.getMethods()) {
+      for (Type parameter : method.getGenericParameterTypes()) {
+        learn(parameter, seen);
+      }
+      learn(method.getGenericReturnType(), seen);
+    }
   }
 
-  void response(String method, String url, int status, HttpHeaders headers, byte[] body, long startNanos) {
-    StringBuilder line = new StringBuilder("<--- ").append(status).append(' ').append(method).append(' ')
-        .append(url).append(" (").append(millisSince(startNanos)).append(" ms)");
-    appendHeaders(line, headers);
-    appendBody(line, "<--- END", body);
-    log.debug(line.toString());
+  /** The JSON field names whose values are masked. */
+  Set<String> personalFields() {
+    return Set.copyOf(personal);
   }
 
-  void failure(String method, String url, IOException failure, long startNanos) {
-    log.debug("<--- {} {} failed after {} ms: {}: {}", method, url, millisSince(startNanos),
-        failure.getClass().getSimpleName(), failure.getMessage());
-  }
-
-  private static void appendHeaders(StringBuilder line, HttpHeaders headers) {
-    for (Map.Entry<String, List<String>> header : headers.map().entrySet()) {
-      boolean secret = SECRET_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT));
-      for (String value : header.getValue()) {
-        line.append('\n').append(header.getKey()).append(": ").append(secret ? REDACTED : value);
+  private void learn(Type type, Set<Type> seen) {
+    if (!seen.add(type)) {
+      return;
+    }
+    if (type instanceof ParameterizedType parameterized) {
+      for (Type argument : parameterized.getActualTypeArguments()) {
+        learn(argument, seen);
+      }
+      learn(parameterized.getRawType(), seen);
+    } else if (type instanceof GenericArrayType array) {
+      learn(array.getGenericComponentType(), seen);
+    } else if (type instanceof Class<?> model && !model.isPrimitive() && !model.getName().startsWith("java.")) {
+      try {
+        Field marks = model.getField("PERSONAL_PROPERTIES");
+        if (Modifier.isStatic(marks.getModifiers()) && marks.get(null) instanceof Set<?> names) {
+          names.forEach(name -> personal.add(String.valueOf(name)));
+        }
+      } catch (NoSuchFieldException | IllegalAccessException notAModel) {
+        return;
+      }
+      for (Field field : model.getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers())) {
+          learn(field.getGenericType(), seen);
+        }
       }
     }
   }
 
-  private static void appendBody(StringBuilder line, String end, byte[] body) {
-    int length = body == null ? 0 : body.length;
-    if (length > 0) {
-      line.append("\n\n").append(new String(body, StandardCharsets.UTF_8));
+  void request(HttpRequest request, byte[] body) {
+    StringBuilder line = new StringBuilder(256).append("---> ").append(request.method()).append(' ').append(request.uri());
+    appendHeaders(line, request.headers());
+    appendBody(line, body, false);
+    log.debug(line.toString());
+  }
+
+  void response(String method, String url, int status, HttpHeaders headers, byte[] body, long startNanos) {
+    StringBuilder line = new StringBuilder(256).append("<--- ").append(status).append(' ').append(method).append(' ')
+        .append(url).append(" (").append(millisSince(startNanos)).append(" ms)");
+    appendHeaders(line, headers);
+    appendBody(line, body, status >= 300);
+    log.debug(line.toString());
+  }
+
+  void failure(String method, String url, String what, long startNanos) {
+    log.debug("<--- {} {} failed after {} ms: {}", method, url, millisSince(startNanos), oneLine(what));
+  }
+
+  private static void appendHeaders(StringBuilder line, HttpHeaders headers) {
+    line.append(" headers {");
+    boolean first = true;
+    for (Map.Entry<String, List<String>> header : headers.map().entrySet()) {
+      boolean secret = SECRET_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT));
+      for (String value : header.getValue()) {
+        line.append(first ? "" : ", ").append(header.getKey()).append(": ").append(secret ? REDACTED : oneLine(value));
+        first = false;
+      }
     }
-    line.append('\n').append(end).append(" (").append(length).append("-byte body)");
+    line.append('}');
+  }
+
+  /**
+   * @param errorAnswer an error's free text (a message such as "x@example.com already exists") can
+   *     echo personal data in fields no spec marks: all its strings are masked
+   */
+  private void appendBody(StringBuilder line, byte[] body, boolean errorAnswer) {
+    int length = body == null ? 0 : body.length;
+    line.append(" body (").append(length).append(" bytes)");
+    if (length == 0) {
+      return;
+    }
+    line.append(": ");
+    if (fullBodies) {
+      line.append(oneLine(new String(body, StandardCharsets.UTF_8)));
+      return;
+    }
+    try {
+      JsonNode tree = Transport.JSON.readTree(body);
+      line.append(tree == null ? "(not JSON, shown only with full bodies)" : Transport.JSON.writeValueAsString(mask(tree, errorAnswer)));
+    } catch (IOException notJson) {
+      // An HTML page from a proxy, a truncated body: it may hold anything, so it is not written.
+      line.append("(not JSON, shown only with full bodies)");
+    }
+  }
+
+  private JsonNode mask(JsonNode node, boolean allText) {
+    if (node instanceof ObjectNode object) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        if (personal.contains(field.getKey()) && !field.getValue().isNull() || allText && field.getValue().isTextual()) {
+          field.setValue(TextNode.valueOf(PERSONAL));
+        } else {
+          mask(field.getValue(), allText);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        if (allText && array.get(i).isTextual()) {
+          array.set(i, TextNode.valueOf(PERSONAL));
+        } else {
+          mask(array.get(i), allText);
+        }
+      }
+    }
+    return node;
+  }
+
+  /** Line breaks escaped, so that one record is one line whatever a value holds. */
+  private static String oneLine(String text) {
+    if (text == null || text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      return text;
+    }
+    return text.replace("\r", "\\r").replace("\n", "\\n");
   }
 
   private static long millisSince(long startNanos) {

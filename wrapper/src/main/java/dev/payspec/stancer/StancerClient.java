@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * A client of Stancer's API, built once and shared: it is immutable and safe for many threads.
+ * Close it when the application no longer needs it (see {@link #close()}).
  *
  * <pre>{@code
  * StancerClient stancer = StancerClient.builder().apiKey(System.getenv("STANCER_API_KEY")).build();
  * Customer customer = stancer.customers().create(new CustomerCreateRequest().email("david@example.net"));
  * }</pre>
  */
-public final class StancerClient {
+public final class StancerClient implements AutoCloseable {
 
   /** Stancer's API, version 1. */
   public static final String DEFAULT_BASE_URL = "https://api.stancer.com/v1";
@@ -23,13 +24,15 @@ public final class StancerClient {
   private static final Pattern KEY = Pattern.compile("(stest|sprod|ptest|pprod)_\\w{24}");
 
   private final HttpSettings settings;
+  private final Transport transport;
   private final boolean liveMode;
   private final StancerCustomers customers;
 
   private StancerClient(HttpSettings settings, boolean liveMode) {
     this.settings = settings;
+    this.transport = new Transport(settings, StancerErrors::parse);
     this.liveMode = liveMode;
-    this.customers = new StancerCustomers(new Transport(settings, StancerErrors::parse));
+    this.customers = new StancerCustomers(transport);
   }
 
   public static Builder builder() {
@@ -44,6 +47,16 @@ public final class StancerClient {
   /** True for a live key ({@code sprod_}), false for a test key ({@code stest_}). */
   public boolean isLiveMode() {
     return liveMode;
+  }
+
+  /**
+   * Ends this client: its HTTP threads stop and later calls throw {@link IllegalStateException}.
+   * Calls under way end with a {@link dev.payspec.ConnectionException}, at their deadline at the latest. A JDK client given to
+   * {@link ClientBuilder#httpClient(java.net.http.HttpClient)} stays open. Closing twice does nothing more.
+   */
+  @Override
+  public void close() {
+    transport.close();
   }
 
   @Override

@@ -42,9 +42,11 @@ public final class StancerCustomers {
   }
 
   private final CustomersApi api;
+  private final Transport transport;
 
   StancerCustomers(Transport transport) {
     this.api = transport.target(CustomersApi.class);
+    this.transport = transport;
   }
 
   /**
@@ -54,8 +56,31 @@ public final class StancerCustomers {
    * @throws ConflictException when an identical customer exists; {@link ConflictException#getExistingId()} names it
    */
   public Customer create(CustomerCreateRequest request) {
-    CREATE.check("POST", "/customers/", request);
+    CREATE.check("POST", transport.fullPath("/customers/"), request);
     return api.createCustomer(request);
+  }
+
+  /**
+   * Settles a create whose outcome is unknown (a {@link dev.payspec.ConnectionException} with
+   * {@code isRequestSent()}) without creating a duplicate: sends the same request again. If the
+   * first one reached Stancer, Stancer answers 409 naming the customer it created (it does so when
+   * name, email, mobile and external id all equal an existing customer's), which is then returned;
+   * otherwise this one creates it. Pass the very same request: with any field changed Stancer
+   * creates a second customer. Giving each create an {@code external_id} of your own makes the match
+   * yours alone.
+   *
+   * @return the customer, created by the first request or by this one
+   * @throws ConflictException when Stancer answers 409 without naming the existing customer
+   */
+  public Customer createOrFindExisting(CustomerCreateRequest request) {
+    try {
+      return create(request);
+    } catch (ConflictException existing) {
+      if (existing.getExistingId().isEmpty()) {
+        throw existing;
+      }
+      return retrieve(existing.getExistingId().get());
+    }
   }
 
   /**
@@ -84,8 +109,9 @@ public final class StancerCustomers {
     api.deleteCustomer(id);
   }
 
-  private static String checkId(String method, String id) {
-    String path = "/customers/" + id;
+  private String checkId(String method, String id) {
+    // The same path as an exception from the wire names, base path included.
+    String path = transport.fullPath("/customers/" + id);
     // The id rule (length and pattern) is the one the generator read from the spec onto Customer.id.
     RequestValidator.checkValue(method, path, Customer.class, "id", "id", id, ID_RULE);
     return path;

@@ -49,7 +49,7 @@ class GeneratedApiProxyTest {
 
   private static Transport transport(String baseUrl) {
     return new Transport(new HttpSettings("stancer", URI.create(baseUrl), Duration.ofSeconds(2), Duration.ofSeconds(2),
-        0, null, KEY, ""), body -> ErrorBody.EMPTY);
+        0, null, KEY, "", null, false), body -> ErrorBody.EMPTY);
   }
 
   private final CustomersApi api = transport(server.baseUrl() + "/v1").target(CustomersApi.class);
@@ -105,7 +105,7 @@ class GeneratedApiProxyTest {
     assertThatThrownBy(() -> api.getCustomer("cust_9Cle7TXKkjhwqcWx4Kl5cQYk"))
         .isInstanceOf(ServerException.class)
         .hasMessageContaining("GET /v1/customers/cust_9Cle7TXKkjhwqcWx4Kl5cQYk answered 200")
-        .hasMessageContaining("the body is empty");
+        .hasMessageContaining("the body empty");
   }
 
   @Test
