@@ -1,21 +1,24 @@
 package dev.payspec.begateway;
 
 import dev.payspec.ClientBuilder;
+import dev.payspec.UnexpectedAnswer;
+import dev.payspec.internal.ApiRuntime;
 import dev.payspec.internal.HttpSettings;
 import dev.payspec.internal.Transport;
-import java.net.URI;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A client of a beGateway shop, on bePaid, eComCharge or any other beGateway brand. Built once and
- * shared: it is immutable and safe for many threads.
+ * shared: it is immutable and safe for many threads. Its services ({@link #customers()}, ...) are
+ * generated from the spec, one per tag, with one method per operation (see {@link BeGatewayServices}).
  *
  * <pre>{@code
  * BeGatewayClient bePaid = BeGatewayClient.bePaid(shopId, secretKey);
  * List<Customer> customers = bePaid.customers().list();
  * }</pre>
  */
-public final class BeGatewayClient {
+public final class BeGatewayClient extends BeGatewayServices {
 
   /** bePaid's API. */
   public static final String BEPAID_BASE_URL = "https://api.bepaid.by";
@@ -23,11 +26,10 @@ public final class BeGatewayClient {
   public static final String ECOMCHARGE_BASE_URL = "https://api.ecomcharge.com";
 
   private final HttpSettings settings;
-  private final BeGatewayCustomers customers;
 
-  private BeGatewayClient(HttpSettings settings) {
+  private BeGatewayClient(HttpSettings settings, Consumer<UnexpectedAnswer> unexpectedAnswers) {
+    super(new ApiRuntime("begateway", new Transport(settings, BeGatewayErrors::parse), unexpectedAnswers));
     this.settings = settings;
-    this.customers = new BeGatewayCustomers(new Transport(settings, BeGatewayErrors::parse));
   }
 
   /** A client of a bePaid shop, with every other option at its default. */
@@ -43,11 +45,6 @@ public final class BeGatewayClient {
   /** A builder for any beGateway brand: set {@link Builder#baseUrl(String)}, the shop id and the secret key. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** Create, retrieve and list customers. */
-  public BeGatewayCustomers customers() {
-    return customers;
   }
 
   @Override
@@ -106,7 +103,7 @@ public final class BeGatewayClient {
       if (secretKey == null) {
         throw new IllegalStateException("secretKey is not set: call secretKey(...) before build()");
       }
-      return new BeGatewayClient(settings("begateway", shopId, secretKey));
+      return new BeGatewayClient(settings("begateway", shopId, secretKey), unexpectedAnswerListener());
     }
 
     @Override

@@ -39,7 +39,9 @@ final class GeneratedApiProxy implements InvocationHandler {
       Type returned = metadata.returnType();
       boolean withHttpInfo = returned instanceof ParameterizedType parameterized
           && parameterized.getRawType() instanceof Class<?> raw && raw.getSimpleName().equals("ApiResponse");
-      if (!withHttpInfo) {
+      // A query-map overload has a positional twin; each method is planned alone, so one the
+      // transport cannot send is left unimplemented instead of failing every other.
+      if (!withHttpInfo && metadata.queryMapIndex() == null) {
         boolean nothing = returned == void.class || returned == Void.class;
         plans.put(metadata.method(), CallPlan.of(metadata, nothing ? null : Transport.JSON.constructType(returned)));
       }

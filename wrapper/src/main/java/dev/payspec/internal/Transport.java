@@ -2,7 +2,7 @@ package dev.payspec.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -112,14 +112,16 @@ public final class Transport {
   private Object exchangeOnce(CallPlan plan, Object[] args) {
     String method = plan.method();
     String path = plan.path(args);
-    String url = baseUrl + path;
+    // The query is on the wire (and in the wire log) but not in exceptions: filters may be personal data.
+    String url = baseUrl + path + plan.query(args);
     byte[] body = encode(plan.body(args));
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
         .timeout(readTimeout)
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body))
         .headers(identity);
-    if (plan.headers().length > 0) {
-      builder.headers(plan.headers());
+    String[] headers = plan.headers(args);
+    if (headers.length > 0) {
+      builder.headers(headers);
     }
     HttpRequest request = builder.build();
     boolean logged = log.enabled();
@@ -149,7 +151,7 @@ public final class Transport {
       throw errors.toException(status, method, basePath + path, new String(answer, StandardCharsets.UTF_8),
           response.headers().map());
     }
-    return plan.result() == null ? null : decode(answer, plan.result(), status, method, path);
+    return plan.result() == null ? null : decode(answer, plan, status, method, path);
   }
 
   private static byte[] encode(Object body) {
@@ -164,15 +166,33 @@ public final class Transport {
   }
 
   /**
-   * Jackson, from the bytes; the body becomes text, and the full path is built, only for the
-   * exception that keeps it.
+   * Jackson, from the bytes; with the plan's {@link AnswerCheck}, through the tree it checks. A body
+   * that is empty, {@code null}, not JSON or not of the documented shape becomes a
+   * {@link ServerException} that keeps it; the body becomes text, and the full path is built, only
+   * for that exception.
    */
-  private Object decode(byte[] body, JavaType type, int status, String method, String path) {
+  private Object decode(byte[] body, CallPlan plan, int status, String method, String path) {
+    String problem;
     try {
       if (body.length == 0) {
         throw new IOException("the body is empty");
       }
-      return JSON.readValue(body, type);
+      Object value;
+      AnswerCheck answers = plan.answers();
+      if (answers == null) {
+        value = JSON.readValue(body, plan.result());
+      } else {
+        JsonNode tree = JSON.readTree(body);
+        problem = tree == null ? "the body is empty" : answers.problem(tree, method, basePath + path);
+        if (problem != null) {
+          throw new IOException(problem);
+        }
+        value = JSON.readerFor(plan.result()).readValue(tree);
+      }
+      if (value == null) {
+        throw new IOException("the body is null");
+      }
+      return value;
     } catch (IOException e) {
       String fullPath = basePath + path;
       throw new ServerException(method + " " + fullPath + " answered " + status

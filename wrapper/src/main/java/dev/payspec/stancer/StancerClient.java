@@ -1,21 +1,26 @@
 package dev.payspec.stancer;
 
 import dev.payspec.ClientBuilder;
+import dev.payspec.UnexpectedAnswer;
+import dev.payspec.internal.ApiRuntime;
 import dev.payspec.internal.HttpSettings;
 import dev.payspec.internal.Transport;
 import java.net.URI;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * A client of Stancer's API, built once and shared: it is immutable and safe for many threads.
+ * Its services ({@link #customers()}, ...) are generated from the spec, one per tag, with one
+ * method per operation (see {@link StancerServices}).
  *
  * <pre>{@code
  * StancerClient stancer = StancerClient.builder().apiKey(System.getenv("STANCER_API_KEY")).build();
  * Customer customer = stancer.customers().create(new CustomerCreateRequest().email("david@example.net"));
  * }</pre>
  */
-public final class StancerClient {
+public final class StancerClient extends StancerServices {
 
   /** Stancer's API, version 1. */
   public static final String DEFAULT_BASE_URL = "https://api.stancer.com/v1";
@@ -24,21 +29,15 @@ public final class StancerClient {
 
   private final HttpSettings settings;
   private final boolean liveMode;
-  private final StancerCustomers customers;
 
-  private StancerClient(HttpSettings settings, boolean liveMode) {
+  private StancerClient(HttpSettings settings, boolean liveMode, Consumer<UnexpectedAnswer> unexpectedAnswers) {
+    super(new ApiRuntime("stancer", new Transport(settings, StancerErrors::parse), unexpectedAnswers));
     this.settings = settings;
     this.liveMode = liveMode;
-    this.customers = new StancerCustomers(new Transport(settings, StancerErrors::parse));
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** Create, retrieve, update and delete customers. */
-  public StancerCustomers customers() {
-    return customers;
   }
 
   /** True for a live key ({@code sprod_}), false for a test key ({@code stest_}). */
@@ -85,7 +84,7 @@ public final class StancerClient {
         throw new IllegalStateException("apiKey is not set: call apiKey(\"stest_...\") or apiKey(\"sprod_...\") before build()");
       }
       // HTTP Basic with the key as user name and an empty password, as Stancer's own SDKs do.
-      return new StancerClient(settings("stancer", apiKey, ""), apiKey.startsWith("sprod_"));
+      return new StancerClient(settings("stancer", apiKey, ""), apiKey.startsWith("sprod_"), unexpectedAnswerListener());
     }
 
     @Override
