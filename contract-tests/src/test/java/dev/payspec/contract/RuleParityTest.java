@@ -22,8 +22,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The spec and the wrapper enforce the same rules. For every sample of {@code rule-samples.yaml}
- * (whose invalid samples {@link SpecsOnPrismTest} shows Prism refusing with a 4xx), the wrapper:
+ * Every rule of {@code rule-samples.yaml} holds in the wrapper, whose checks are the spec's own
+ * schemas (no rule is written twice): a proof over every rule, not a cross-check of two copies.
+ * For every sample (whose invalid ones {@link SpecsOnPrismTest} shows Prism refusing with a 4xx),
+ * the wrapper:
  * sends a valid sample and Prism accepts it; refuses an invalid one before sending, naming the
  * rule's field. An invalid sample that the typed models cannot even express (a null, an unknown
  * field, a value of the wrong type) is shown to be unsendable: what the model would send differs.
