@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  */
 public final class ApiRuntime {
 
-  private final SpecDocument spec;
+  private final String api;
   private final Transport transport;
+  private final java.util.List<Operation> operations = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Consumer<UnexpectedAnswer> unexpectedAnswers;
   private final Map<Class<?>, Map<String, MethodMetadata>> interfaces = new ConcurrentHashMap<>();
 
@@ -26,9 +27,35 @@ public final class ApiRuntime {
    * @param unexpectedAnswers told of what answers hold that the spec does not know, or null
    */
   public ApiRuntime(String api, Transport transport, Consumer<UnexpectedAnswer> unexpectedAnswers) {
-    this.spec = SpecDocument.of(api);
+    this.api = api;
     this.transport = transport;
     this.unexpectedAnswers = unexpectedAnswers;
+    if (!SpecDocument.isLoaded(api)) {
+      warmUp();
+    }
+  }
+
+  /**
+   * The first client of a spec in a JVM reads the spec, loads the validator and prepares its
+   * operations on a short-lived daemon thread, while the caller goes on (building the client, opening
+   * the first connection): cold start is the JVM's start to the first completed call, and this work
+   * would otherwise all come before it. A call that needs what is not ready yet waits for it or does
+   * it itself; a failure here is left for that call to report.
+   */
+  private void warmUp() {
+    Thread thread = new Thread(() -> {
+      try {
+        SpecDocument.of(api);
+        SchemaCheck.warmUp();
+        for (Operation operation : operations) {
+          operation.prepareNow();
+        }
+      } catch (RuntimeException | LinkageError ignored) {
+        // The call that needs it reports it.
+      }
+    }, "payspec-warm-up-" + api);
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /**
@@ -36,11 +63,13 @@ public final class ApiRuntime {
    * {@code method} describes it.
    */
   public Operation operation(Class<?> generatedApi, String method, String operationId) {
-    return new Operation(this, generatedApi, method, operationId);
+    Operation operation = new Operation(this, generatedApi, method, operationId);
+    operations.add(operation);
+    return operation;
   }
 
   SpecDocument spec() {
-    return spec;
+    return SpecDocument.of(api);
   }
 
   Transport transport() {

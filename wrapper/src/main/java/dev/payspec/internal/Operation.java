@@ -126,6 +126,7 @@ public final class Operation {
     final int bodyIndex;
     final boolean bodyRequired;
     final SchemaCheck bodyCheck;
+    final ShapeCheck answerShape;
     final SchemaCheck answerCheck;
     final Pagination pagination;
 
@@ -162,11 +163,14 @@ public final class Operation {
       this.bodyCheck = spec.requestSchema() == null || bodyIndex < 0 ? null : SchemaCheck.of(document, spec.requestSchema());
       Type returned = metadata.returnType();
       boolean nothing = returned == void.class || returned == Void.class;
-      this.answerCheck = nothing || spec.answerSchema() == null ? null : SchemaCheck.of(document, spec.answerSchema());
+      this.answerShape = nothing || spec.answerSchema() == null ? null : ShapeCheck.of(document, spec.answerSchema());
+      // The full validator runs on answers only for a listener, to tell it what the spec does not know.
+      this.answerCheck = answerShape == null || runtime.unexpectedAnswers() == null ? null
+          : SchemaCheck.of(document, spec.answerSchema());
       this.pagination = nothing ? null : Pagination.of(document, spec, paging, parameters, parameterArguments);
       JavaType result = nothing ? null : Transport.JSON.constructType(pagination == null ? returned : JsonNode.class);
       this.plan = CallPlan.of(metadata, result,
-          answerCheck == null ? null : this::answerProblem);
+          answerShape == null ? null : this::answerProblem);
     }
 
     /** The arguments to send: the body replaced by the JSON tree that was checked. */
@@ -210,32 +214,22 @@ public final class Operation {
     }
 
     private String answerProblem(JsonNode body, String method, String path) {
-      if (body.isNull() || body.isMissingNode()) {
-        return "the body is null";
-      }
-      Set<ValidationMessage> messages = answerCheck.messages(body);
+      String problem = answerShape.problem(body, "");
       Consumer<UnexpectedAnswer> listener = runtime.unexpectedAnswers();
-      String problem = null;
-      for (ValidationMessage message : messages) {
-        String field = answerCheck.field(message, null);
-        if ("request".equals(field)) {
-          field = "body";
-        }
-        // Only the shape is required of an answer; values and extra fields are the provider's to add.
-        if ("type".equals(message.getType()) || "required".equals(message.getType())) {
-          if (problem == null) {
-            problem = field + " " + answerCheck.words(message);
-          }
-        } else if (listener != null) {
-          listener.accept(new UnexpectedAnswer(method, path, field, answerCheck.words(message)
-              .replace("is not a field of this request", "is not a field the spec lists")));
+      if (problem != null || listener == null) {
+        return problem;
+      }
+      for (ValidationMessage message : answerCheck.messages(body)) {
+        // Only the shape is required of an answer (judged above); values and extra fields are the provider's to add.
+        if (!"type".equals(message.getType()) && !"required".equals(message.getType())) {
+          String field = answerCheck.field(message, null);
+          listener.accept(new UnexpectedAnswer(method, path, "request".equals(field) ? "body" : field,
+              answerCheck.words(message).replace("is not a field of this request", "is not a field the spec lists")));
         }
       }
-      if (problem == null && listener != null) {
-        UnknownProperties.report(runtime.spec(), spec.answerSchema(), body,
-            field -> listener.accept(new UnexpectedAnswer(method, path, field, "is not a field the spec lists")));
-      }
-      return problem;
+      UnknownProperties.report(runtime.spec(), spec.answerSchema(), body,
+          field -> listener.accept(new UnexpectedAnswer(method, path, field, "is not a field the spec lists")));
+      return null;
     }
   }
 

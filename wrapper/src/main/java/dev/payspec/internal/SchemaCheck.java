@@ -45,7 +45,13 @@ public final class SchemaCheck {
 
   /** The check of the schema at {@code pointer} of {@code document}. */
   public static SchemaCheck of(SpecDocument document, String pointer) {
-    return new SchemaCheck(document, pointer);
+    return document.compiled("schema:" + pointer, key -> new SchemaCheck(document, pointer));
+  }
+
+  /** Loads the validator's classes and dialect, which the first check would otherwise pay for. */
+  static void warmUp() {
+    Factory.FACTORY.getSchema("{\"type\": \"string\", \"maxLength\": 1}", Factory.CONFIG)
+        .validate(com.fasterxml.jackson.databind.node.TextNode.valueOf("x"));
   }
 
   /** Every broken rule; empty when {@code value} holds to the schema. */

@@ -26,6 +26,8 @@ public final class SpecDocument {
   private final String location;
   private final JsonNode root;
   private final Map<String, OperationSpec> operations = new LinkedHashMap<>();
+  // Compiled once per JVM, shared by every client of this spec: compiled schemas are thread-safe.
+  private final Map<String, Object> compiled = new ConcurrentHashMap<>();
 
   private SpecDocument(String api, String location, JsonNode root) {
     this.api = api;
@@ -62,6 +64,16 @@ public final class SpecDocument {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
     }
+  }
+
+  /** Whether this spec has been read already in this JVM. */
+  static boolean isLoaded(String api) {
+    return LOADED.containsKey(api);
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> T compiled(String key, java.util.function.Function<String, T> compile) {
+    return (T) compiled.computeIfAbsent(key, compile);
   }
 
   public String api() {
