@@ -28,7 +28,7 @@ public final class BeGatewayClient extends BeGatewayServices {
   private final HttpSettings settings;
 
   private BeGatewayClient(HttpSettings settings, Consumer<UnexpectedAnswer> unexpectedAnswers) {
-    super(new ApiRuntime("begateway", new Transport(settings, BeGatewayErrors::parse), unexpectedAnswers));
+    super(new ApiRuntime("begateway", () -> new Transport(settings, BeGatewayErrors::parse), unexpectedAnswers));
     this.settings = settings;
   }
 

@@ -1,8 +1,7 @@
 package dev.payspec.internal;
 
 import dev.payspec.UnexpectedAnswer;
-import feign.Contract;
-import feign.MethodMetadata;
+import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,19 +19,27 @@ public final class ApiRuntime {
   private final Transport transport;
   private final java.util.List<Operation> operations = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Consumer<UnexpectedAnswer> unexpectedAnswers;
-  private final Map<Class<?>, Map<String, MethodMetadata>> interfaces = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Map<String, Method>> interfaces = new ConcurrentHashMap<>();
 
   /**
    * @param api the spec's name, as in {@code openapi/<api>.json}
    * @param unexpectedAnswers told of what answers hold that the spec does not know, or null
    */
   public ApiRuntime(String api, Transport transport, Consumer<UnexpectedAnswer> unexpectedAnswers) {
+    this(api, () -> transport, unexpectedAnswers);
+  }
+
+  /**
+   * @param transport built after the warm-up (below) has started, so that the two overlap
+   */
+  public ApiRuntime(String api, java.util.function.Supplier<Transport> transport,
+      Consumer<UnexpectedAnswer> unexpectedAnswers) {
     this.api = api;
-    this.transport = transport;
     this.unexpectedAnswers = unexpectedAnswers;
     if (!SpecDocument.isLoaded(api)) {
       warmUp();
     }
+    this.transport = transport.get();
   }
 
   /**
@@ -80,9 +87,9 @@ public final class ApiRuntime {
     return unexpectedAnswers;
   }
 
-  /** The Feign metadata of one method that returns the decoded body (not the {@code ...WithHttpInfo} twin, not a query-map overload). */
-  MethodMetadata metadata(Class<?> generatedApi, String method) {
-    MethodMetadata metadata = interfaces.computeIfAbsent(generatedApi, ApiRuntime::read).get(method);
+  /** One method that returns the decoded body (not the {@code ...WithHttpInfo} twin, not a query-map overload). */
+  Method metadata(Class<?> generatedApi, String method) {
+    Method metadata = interfaces.computeIfAbsent(generatedApi, ApiRuntime::read).get(method);
     if (metadata == null) {
       throw new IllegalStateException(generatedApi.getName() + " has no method " + method
           + ": the generated client and the wrapper come from different builds");
@@ -90,11 +97,17 @@ public final class ApiRuntime {
     return metadata;
   }
 
-  private static Map<String, MethodMetadata> read(Class<?> api) {
-    Map<String, MethodMetadata> methods = new HashMap<>();
-    for (MethodMetadata metadata : new Contract.Default().parseAndValidateMetadata(api)) {
-      if (metadata.queryMapIndex() == null && !metadata.method().getName().endsWith("WithHttpInfo")) {
-        methods.putIfAbsent(metadata.method().getName(), metadata);
+  private static Map<String, Method> read(Class<?> api) {
+    Map<String, Method> methods = new HashMap<>();
+    for (Method method : api.getMethods()) {
+      boolean queryMap = false;
+      for (var annotations : method.getParameterAnnotations()) {
+        for (var annotation : annotations) {
+          queryMap |= annotation.annotationType().getName().equals("feign.QueryMap");
+        }
+      }
+      if (!queryMap && !method.getName().endsWith("WithHttpInfo") && method.isAnnotationPresent(feign.RequestLine.class)) {
+        methods.putIfAbsent(method.getName(), method);
       }
     }
     return methods;

@@ -10,7 +10,7 @@ import dev.payspec.ValidationException;
 import dev.payspec.Violation;
 import dev.payspec.internal.SpecDocument.OperationSpec;
 import dev.payspec.internal.SpecDocument.ParameterSpec;
-import feign.MethodMetadata;
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -130,13 +130,13 @@ public final class Operation {
     final SchemaCheck answerCheck;
     final Pagination pagination;
 
-    Prepared(OperationSpec spec, MethodMetadata metadata) {
+    Prepared(OperationSpec spec, Method metadata) {
       this.spec = spec;
       this.method = spec.method();
       this.path = spec.path();
       SpecDocument document = runtime.spec();
       Map<String, Integer> byName = new HashMap<>();
-      metadata.indexToName().forEach((index, names) -> names.forEach(name -> byName.put(normalized(name), index)));
+      CallPlan.arguments(metadata).forEach((name, index) -> byName.put(normalized(name), index));
       List<ParameterSpec> params = new ArrayList<>();
       List<Integer> indexes = new ArrayList<>();
       for (ParameterSpec parameter : spec.parameters()) {
@@ -158,10 +158,10 @@ public final class Operation {
       for (int i = 0; i < parameters.length; i++) {
         parameterChecks[i] = parameters[i].schema() == null ? null : SchemaCheck.of(document, parameters[i].schema());
       }
-      this.bodyIndex = metadata.bodyIndex() == null ? -1 : metadata.bodyIndex();
+      this.bodyIndex = CallPlan.bodyIndex(metadata, spec.toString());
       this.bodyRequired = document.root().at(document.derefPointer(spec.pointer() + "/requestBody")).path("required").asBoolean(false);
       this.bodyCheck = spec.requestSchema() == null || bodyIndex < 0 ? null : SchemaCheck.of(document, spec.requestSchema());
-      Type returned = metadata.returnType();
+      Type returned = metadata.getGenericReturnType();
       boolean nothing = returned == void.class || returned == Void.class;
       this.answerShape = nothing || spec.answerSchema() == null ? null : ShapeCheck.of(document, spec.answerSchema());
       // The full validator runs on answers only for a listener, to tell it what the spec does not know.

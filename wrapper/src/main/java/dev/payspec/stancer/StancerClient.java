@@ -31,7 +31,7 @@ public final class StancerClient extends StancerServices {
   private final boolean liveMode;
 
   private StancerClient(HttpSettings settings, boolean liveMode, Consumer<UnexpectedAnswer> unexpectedAnswers) {
-    super(new ApiRuntime("stancer", new Transport(settings, StancerErrors::parse), unexpectedAnswers));
+    super(new ApiRuntime("stancer", () -> new Transport(settings, StancerErrors::parse), unexpectedAnswers));
     this.settings = settings;
     this.liveMode = liveMode;
   }
