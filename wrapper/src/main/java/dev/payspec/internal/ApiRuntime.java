@@ -17,7 +17,6 @@ public final class ApiRuntime {
 
   private final String api;
   private final Transport transport;
-  private final java.util.List<Operation> operations = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Consumer<UnexpectedAnswer> unexpectedAnswers;
   private final Map<Class<?>, Map<String, Method>> interfaces = new ConcurrentHashMap<>();
 
@@ -43,8 +42,8 @@ public final class ApiRuntime {
   }
 
   /**
-   * The first client of a spec in a JVM reads the spec, loads the validator and prepares its
-   * operations on a short-lived daemon thread, while the caller goes on (building the client, opening
+   * The first client of a spec in a JVM reads the spec and loads the validator on a short-lived
+   * daemon thread, while the caller goes on (building the client, opening
    * the first connection): cold start is the JVM's start to the first completed call, and this work
    * would otherwise all come before it. A call that needs what is not ready yet waits for it or does
    * it itself; a failure here is left for that call to report.
@@ -52,11 +51,9 @@ public final class ApiRuntime {
   private void warmUp() {
     Thread thread = new Thread(() -> {
       try {
+        // Only what any first call needs: each operation's own schemas are compiled on its first call.
         SpecDocument.of(api);
         SchemaCheck.warmUp();
-        for (Operation operation : operations) {
-          operation.prepareNow();
-        }
       } catch (RuntimeException | LinkageError ignored) {
         // The call that needs it reports it.
       }
@@ -70,9 +67,7 @@ public final class ApiRuntime {
    * {@code method} describes it.
    */
   public Operation operation(Class<?> generatedApi, String method, String operationId) {
-    Operation operation = new Operation(this, generatedApi, method, operationId);
-    operations.add(operation);
-    return operation;
+    return new Operation(this, generatedApi, method, operationId);
   }
 
   SpecDocument spec() {

@@ -72,7 +72,14 @@ public final class SchemaCheck {
     Set<String> alternatives = new java.util.HashSet<>();
     for (ValidationMessage message : messages) {
       String anyOf = anyOfLocation(message);
-      if (anyOf == null) {
+      int nullable = anyOf == null ? -1 : soleNonNullBranch(document.root().at(anyOf));
+      if (nullable >= 0) {
+        // anyOf [X, {type: null}]: a nullable X. Its rules are X's; the null branch's "must be null" says nothing.
+        if (message.getSchemaLocation().getFragment().toString().startsWith(anyOf + "/" + nullable + "/")
+            || message.getSchemaLocation().getFragment().toString().equals(anyOf + "/" + nullable)) {
+          violations.add(new Violation(field(message, name), words(message, value)));
+        }
+      } else if (anyOf == null) {
         violations.add(new Violation(field(message, name), words(message, value)));
       } else if (alternatives.add(anyOf + "@" + message.getInstanceLocation())) {
         // Each failed branch of an anyOf is reported by the validator; the rule is the anyOf itself.
@@ -104,6 +111,22 @@ public final class SchemaCheck {
       }
     }
     return field.toString();
+  }
+
+  /** For {@code anyOf: [X, {type: null}]}, the index of X; otherwise -1. */
+  private int soleNonNullBranch(JsonNode branches) {
+    int sole = -1;
+    for (int i = 0; i < branches.size(); i++) {
+      JsonNode branch = document.deref(branches.get(i));
+      boolean isNull = branch.size() == 1 && "null".equals(branch.path("type").asText());
+      if (!isNull) {
+        if (sole >= 0) {
+          return -1;
+        }
+        sole = i;
+      }
+    }
+    return branches.size() > 1 ? sole : -1;
   }
 
   /** The pointer of the innermost anyOf a message comes from, or null. */
