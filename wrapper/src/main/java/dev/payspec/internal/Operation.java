@@ -2,8 +2,8 @@ package dev.payspec.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.payspec.Page;
 import com.networknt.schema.ValidationMessage;
+import dev.payspec.Page;
 import dev.payspec.PayspecException;
 import dev.payspec.UnexpectedAnswer;
 import dev.payspec.ValidationException;

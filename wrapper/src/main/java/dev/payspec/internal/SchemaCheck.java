@@ -1,9 +1,11 @@
 package dev.payspec.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -26,8 +28,14 @@ public final class SchemaCheck {
 
   private static final class Factory {
     // Loaded on first use: a client that never checks a body never pays for it.
+    // The OpenAPI 3.1 dialect; the document's own top-level fields (reached when a $ref is resolved
+    // against the whole bundle) are known, so that the validator logs no warning about them.
+    static final JsonMetaSchema DIALECT = JsonMetaSchema.builder(OpenApi31.getInstance().getIri(), OpenApi31.getInstance())
+        .keywords(java.util.stream.Stream.of("openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks",
+            "components", "security", "tags", "externalDocs").map(NonValidationKeyword::new).toList())
+        .build();
     static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-        builder -> builder.metaSchema(OpenApi31.getInstance()).defaultMetaSchemaIri(OpenApi31.getInstance().getIri()));
+        builder -> builder.metaSchema(DIALECT).defaultMetaSchemaIri(DIALECT.getIri()));
     // Formats are only annotations in 2020-12 unless asserted; the providers (and Prism) assert them.
     static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
   }
