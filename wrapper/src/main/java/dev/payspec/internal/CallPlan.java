@@ -1,6 +1,7 @@
 package dev.payspec.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectReader;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
@@ -32,10 +33,11 @@ import java.util.Map;
  * @param bodyIndex the index of the body argument, or -1
  * @param result what a success decodes to, or null when the method returns nothing
  * @param answers the check of a success's body against the spec, or null
+ * @param reader reads {@code result}, made once: a reader made per call costs a lookup every time
  */
 record CallPlan(String method, String[] literals, int[] pathArguments, String[] queryNames, int[] queryArguments,
     String[] headers, String[] headerNames, int[] headerArguments, int bodyIndex, JavaType result,
-    AnswerCheck answers) {
+    AnswerCheck answers, ObjectReader reader) {
 
   /**
    * Reads the plan of one method, refusing what this transport does not send (forms, query or
@@ -116,7 +118,8 @@ record CallPlan(String method, String[] literals, int[] pathArguments, String[] 
     }
     return new CallPlan(httpMethod, literals.toArray(String[]::new), ints(pathArguments),
         queryNames.toArray(String[]::new), ints(queryArguments), headers.toArray(String[]::new),
-        headerNames.toArray(String[]::new), ints(headerArguments), bodyIndex, result, answers);
+        headerNames.toArray(String[]::new), ints(headerArguments), bodyIndex, result, answers,
+        result == null ? null : Transport.JSON.readerFor(result));
   }
 
   /** Each {@code @Param} name with the index of its argument. */

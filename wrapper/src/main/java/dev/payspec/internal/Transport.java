@@ -180,14 +180,14 @@ public final class Transport {
       Object value;
       AnswerCheck answers = plan.answers();
       if (answers == null) {
-        value = JSON.readValue(body, plan.result());
+        value = plan.reader().readValue(body);
       } else {
         JsonNode tree = JSON.readTree(body);
         problem = tree == null ? "the body is empty" : answers.problem(tree, method, basePath + path);
         if (problem != null) {
           throw new IOException(problem);
         }
-        value = JSON.readerFor(plan.result()).readValue(tree);
+        value = plan.reader().readValue(tree);
       }
       if (value == null) {
         throw new IOException("the body is null");
