@@ -47,6 +47,13 @@ public final class GenerateServices {
     }
     for (Path spec : specs) {
       String api = spec.getFileName().toString().replaceFirst("\\.json$", "");
+      String generatedApi = "dev.payspec." + api.replace('-', '.') + ".generated.api";
+      if (GenerateServices.class.getClassLoader().getResource(generatedApi.replace('.', '/')) == null) {
+        // The wrapper's TransportCoversTheSpecsTest fails for it, saying what to add.
+        System.out.println("GenerateServices: the " + api + " spec has no generated client (" + generatedApi
+            + "): no services written for it");
+        continue;
+      }
       new GenerateServices(api, JSON.readTree(spec.toFile()), sources, out).generate();
     }
   }

@@ -48,7 +48,13 @@ class TransportCoversTheSpecsTest {
       for (OperationSpec operation : spec.operations()) {
         tests.add(dynamicTest(operation + " is sent and offered", () -> {
           String tag = pascal(operation.node().path("tags").path(0).asText("default"));
-          Class<?> generated = Class.forName(pkg + ".generated.api." + tag + "Api");
+          Class<?> generated;
+          try {
+            generated = Class.forName(pkg + ".generated.api." + tag + "Api");
+          } catch (ClassNotFoundException e) {
+            throw new AssertionError(api + " has a bundle but no generated client " + pkg + ".generated.api." + tag
+                + "Api: add an execution for it to generated-client/pom.xml", e);
+          }
           Method method = Stream.of(generated.getMethods())
               .filter(m -> normalized(m.getName()).equals(normalized(operation.id())))
               .findFirst().orElseThrow(() -> new AssertionError(generated + " has no method for " + operation));
