@@ -170,6 +170,7 @@ public final class GenerateServices {
             + " in " + service + ": name one with x-payspec-method");
       }
       methods.append('\n').append(methodJavadoc(op, entry[3], method, names, paging != null));
+      methods.append("  @dev.payspec.SpecOperation(\"").append(operationId).append("\")\n");
       methods.append("  public ").append(returned).append(' ').append(name).append('(').append(String.join(", ", params))
           .append(") {\n    ");
       String call = paging == null ? field + ".call(" + String.join(", ", names) + ")"
