@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
 /**
  * The options every payspec client shares, with their defaults in one place. Each setter checks its
@@ -37,6 +38,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private String userAgentSuffix;
   private HttpClient sharedHttpClient;
   private boolean logFullBodies;
+  private Consumer<UnexpectedAnswer> unexpectedAnswers;
 
   protected ClientBuilder(URI defaultBaseUrl) {
     this.baseUrl = defaultBaseUrl;
@@ -144,6 +146,22 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
     this.userAgentSuffix = userAgentSuffix.strip();
     return self();
+  }
+
+  /**
+   * Called, on the calling thread, for each thing in a successful answer that the spec does not
+   * describe but that does not stop the SDK from reading it (an unknown property, an unknown enum
+   * value): the answer is returned all the same. Unset, nothing is reported. A listener must not
+   * throw.
+   */
+  public B onUnexpectedAnswer(Consumer<UnexpectedAnswer> listener) {
+    this.unexpectedAnswers = Objects.requireNonNull(listener, "listener is null: leave it unset for none");
+    return self();
+  }
+
+  /** The listener of {@link #onUnexpectedAnswer(Consumer)}, or null. */
+  protected Consumer<UnexpectedAnswer> unexpectedAnswerListener() {
+    return unexpectedAnswers;
   }
 
   /** The shared settings with this provider's name (for the User-Agent) and credentials. */

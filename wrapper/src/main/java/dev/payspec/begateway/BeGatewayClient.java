@@ -1,21 +1,24 @@
 package dev.payspec.begateway;
 
 import dev.payspec.ClientBuilder;
+import dev.payspec.UnexpectedAnswer;
+import dev.payspec.internal.ApiRuntime;
 import dev.payspec.internal.HttpSettings;
 import dev.payspec.internal.Transport;
-import java.net.URI;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A client of a beGateway shop, on bePaid, eComCharge or any other beGateway brand. Built once and
- * shared: it is immutable and safe for many threads.
+ * shared: it is immutable and safe for many threads. Its services ({@link #customers()}, ...) are
+ * generated from the spec, one per tag, with one method per operation (see {@link BeGatewayServices}).
  *
  * <pre>{@code
  * BeGatewayClient bePaid = BeGatewayClient.bePaid(shopId, secretKey);
  * List<Customer> customers = bePaid.customers().list();
  * }</pre>
  */
-public final class BeGatewayClient implements AutoCloseable {
+public final class BeGatewayClient extends BeGatewayServices implements AutoCloseable {
 
   /** bePaid's API. */
   public static final String BEPAID_BASE_URL = "https://api.bepaid.by";
@@ -23,13 +26,16 @@ public final class BeGatewayClient implements AutoCloseable {
   public static final String ECOMCHARGE_BASE_URL = "https://api.ecomcharge.com";
 
   private final HttpSettings settings;
-  private final Transport transport;
-  private final BeGatewayCustomers customers;
+  private final ApiRuntime runtime;
 
-  private BeGatewayClient(HttpSettings settings) {
+  private BeGatewayClient(HttpSettings settings, Consumer<UnexpectedAnswer> unexpectedAnswers) {
+    this(settings, new ApiRuntime("begateway", () -> new Transport(settings, BeGatewayErrors::parse), unexpectedAnswers));
+  }
+
+  private BeGatewayClient(HttpSettings settings, ApiRuntime runtime) {
+    super(runtime);
     this.settings = settings;
-    this.transport = new Transport(settings, BeGatewayErrors::parse);
-    this.customers = new BeGatewayCustomers(transport);
+    this.runtime = runtime;
   }
 
   /** A client of a bePaid shop, with every other option at its default. */
@@ -47,11 +53,6 @@ public final class BeGatewayClient implements AutoCloseable {
     return new Builder();
   }
 
-  /** Create, retrieve and list customers. */
-  public BeGatewayCustomers customers() {
-    return customers;
-  }
-
   /**
    * Ends this client: its HTTP threads stop and later calls throw {@link IllegalStateException}.
    * Calls under way end with a {@link dev.payspec.ConnectionException}, at their deadline at the latest. A JDK client given to
@@ -59,7 +60,7 @@ public final class BeGatewayClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    transport.close();
+    runtime.close();
   }
 
   @Override
@@ -118,7 +119,7 @@ public final class BeGatewayClient implements AutoCloseable {
       if (secretKey == null) {
         throw new IllegalStateException("secretKey is not set: call secretKey(...) before build()");
       }
-      return new BeGatewayClient(settings("begateway", shopId, secretKey));
+      return new BeGatewayClient(settings("begateway", shopId, secretKey), unexpectedAnswerListener());
     }
 
     @Override

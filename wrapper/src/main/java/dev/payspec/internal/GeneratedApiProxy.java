@@ -1,7 +1,5 @@
 package dev.payspec.internal;
 
-import feign.Contract;
-import feign.MethodMetadata;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -35,13 +33,20 @@ final class GeneratedApiProxy implements InvocationHandler {
 
   static <T> T create(Class<T> api, Transport transport) {
     Map<Method, CallPlan> plans = new HashMap<>();
-    for (MethodMetadata metadata : new Contract.Default().parseAndValidateMetadata(api)) {
-      Type returned = metadata.returnType();
+    for (Method method : api.getMethods()) {
+      Type returned = method.getGenericReturnType();
       boolean withHttpInfo = returned instanceof ParameterizedType parameterized
           && parameterized.getRawType() instanceof Class<?> raw && raw.getSimpleName().equals("ApiResponse");
-      if (!withHttpInfo) {
+      if (withHttpInfo || !method.isAnnotationPresent(feign.RequestLine.class)) {
+        continue;
+      }
+      // Each method is planned alone: one the transport cannot send (a query map) is left
+      // unimplemented instead of failing every other.
+      try {
         boolean nothing = returned == void.class || returned == Void.class;
-        plans.put(metadata.method(), CallPlan.of(metadata, nothing ? null : Transport.JSON.constructType(returned)));
+        plans.put(method, CallPlan.of(method, nothing ? null : Transport.JSON.constructType(returned)));
+      } catch (IllegalStateException unsupported) {
+        // Calling it throws UnsupportedOperationException.
       }
     }
     return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api},

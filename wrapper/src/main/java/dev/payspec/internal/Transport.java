@@ -2,7 +2,7 @@ package dev.payspec.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -175,14 +175,16 @@ public final class Transport implements AutoCloseable {
   private Object exchangeOnce(CallPlan plan, Object[] args, int[] requests) {
     String method = plan.method();
     String path = plan.path(args);
-    String url = baseUrl + path;
+    // The query is on the wire (and in the wire log) but not in exceptions: filters may be personal data.
+    String url = baseUrl + path + plan.query(args);
     byte[] body = encode(plan.body(args));
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
         .timeout(readTimeout)
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body))
         .headers(identity);
-    if (plan.headers().length > 0) {
-      builder.headers(plan.headers());
+    String[] headers = plan.headers(args);
+    if (headers.length > 0) {
+      builder.headers(headers);
     }
     HttpRequest request = builder.build();
     boolean logged = log.enabled();
@@ -234,7 +236,7 @@ public final class Transport implements AutoCloseable {
           response.headers().map());
     }
     // A 204 has no body by definition: Stancer answers an update with 204 or with 200 and the customer.
-    return plan.result() == null || status == 204 ? null : decode(received, plan.result(), status, method, path);
+    return plan.result() == null || status == 204 ? null : decode(received, plan, status, method, path);
   }
 
   /**
@@ -266,24 +268,46 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * Jackson, from the bytes; the body becomes text, and the full path is built, only for the
-   * exception that keeps it.
+   * Jackson, from the bytes; with the plan's {@link AnswerCheck}, through the tree it checks. A body
+   * that is empty, {@code null}, not JSON or not of the documented shape becomes a
+   * {@link ServerException} that keeps it; the body becomes text, and the full path is built, only
+   * for that exception.
    */
-  private Object decode(byte[] body, JavaType type, int status, String method, String path) {
+  private Object decode(byte[] body, CallPlan plan, int status, String method, String path) {
+    String problem = null;
     try {
       if (body.length == 0) {
         throw new IOException("the body is empty");
       }
-      return JSON.readValue(body, type);
+      Object value;
+      AnswerCheck answers = plan.answers();
+      if (answers == null) {
+        value = plan.reader().readValue(body);
+      } else {
+        JsonNode tree = JSON.readTree(body);
+        problem = tree == null ? "the body is empty" : answers.problem(tree, method, basePath + path);
+        if (problem != null) {
+          throw new IOException(problem);
+        }
+        value = plan.reader().readValue(tree);
+      }
+      if (value == null) {
+        problem = "the body is null";
+        throw new IOException(problem);
+      }
+      return value;
     } catch (IOException e) {
       String fullPath = basePath + path;
-      // Jackson's message may quote the body, which may hold personal data: only the kind of failure is said.
-      throw new ServerException(method + " " + fullPath + " answered " + status
-          + (body.length == 0 ? " with the body empty where JSON was expected"
-              : " with a body that is not the expected JSON (" + e.getClass().getSimpleName() + "); see getRawBody()"),
+      // The answer check's own words name fields and rules only; Jackson's message may quote the
+      // body, which may hold personal data, so only the kind of that failure is said.
+      String what = body.length == 0 ? " with the body empty where JSON was expected"
+          : problem != null ? " with a body the spec does not allow: " + problem + "; see getRawBody()"
+          : " with a body that is not the expected JSON (" + e.getClass().getSimpleName() + "); see getRawBody()";
+      throw new ServerException(method + " " + fullPath + " answered " + status + what,
           new HttpDetails(status, null, null, new String(body, StandardCharsets.UTF_8), method, fullPath), null);
     }
   }
+
 
   private static ConnectionException connectionFailure(String method, String path, IOException e) {
     boolean neverConnected = false;

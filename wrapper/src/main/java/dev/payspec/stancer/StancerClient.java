@@ -1,47 +1,48 @@
 package dev.payspec.stancer;
 
 import dev.payspec.ClientBuilder;
+import dev.payspec.UnexpectedAnswer;
+import dev.payspec.internal.ApiRuntime;
 import dev.payspec.internal.HttpSettings;
+import dev.payspec.internal.StancerErrors;
+import dev.payspec.internal.StancerKeys;
 import dev.payspec.internal.Transport;
 import java.net.URI;
-import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
 /**
  * A client of Stancer's API, built once and shared: it is immutable and safe for many threads.
  * Close it when the application no longer needs it (see {@link #close()}).
+ * Its services ({@link #customers()}, ...) are generated from the spec, one per tag, with one
+ * method per operation (see {@link StancerServices}).
  *
  * <pre>{@code
  * StancerClient stancer = StancerClient.builder().apiKey(System.getenv("STANCER_API_KEY")).build();
  * Customer customer = stancer.customers().create(new CustomerCreateRequest().email("david@example.net"));
  * }</pre>
  */
-public final class StancerClient implements AutoCloseable {
+public final class StancerClient extends StancerServices implements AutoCloseable {
 
   /** Stancer's API, version 1. */
   public static final String DEFAULT_BASE_URL = "https://api.stancer.com/v1";
 
-  private static final Pattern KEY = Pattern.compile("(stest|sprod|ptest|pprod)_\\w{24}");
-
   private final HttpSettings settings;
-  private final Transport transport;
+  private final ApiRuntime runtime;
   private final boolean liveMode;
-  private final StancerCustomers customers;
 
-  private StancerClient(HttpSettings settings, boolean liveMode) {
+  private StancerClient(HttpSettings settings, boolean liveMode, Consumer<UnexpectedAnswer> unexpectedAnswers) {
+    this(settings, liveMode, new ApiRuntime("stancer", () -> new Transport(settings, StancerErrors::parse), unexpectedAnswers));
+  }
+
+  private StancerClient(HttpSettings settings, boolean liveMode, ApiRuntime runtime) {
+    super(runtime);
     this.settings = settings;
-    this.transport = new Transport(settings, StancerErrors::parse);
+    this.runtime = runtime;
     this.liveMode = liveMode;
-    this.customers = new StancerCustomers(transport);
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** Create, retrieve, update and delete customers. */
-  public StancerCustomers customers() {
-    return customers;
   }
 
   /** True for a live key ({@code sprod_}), false for a test key ({@code stest_}). */
@@ -56,7 +57,7 @@ public final class StancerClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    transport.close();
+    runtime.close();
   }
 
   @Override
@@ -78,18 +79,7 @@ public final class StancerClient implements AutoCloseable {
      * Public keys ({@code ptest_}, {@code pprod_}) cannot manage customers and are refused.
      */
     public Builder apiKey(String apiKey) {
-      Objects.requireNonNull(apiKey, "apiKey is null: pass your Stancer secret key (stest_... or sprod_...)");
-      String key = apiKey.strip();
-      if (!KEY.matcher(key).matches()) {
-        // The key itself is never echoed: a message may end up in a log.
-        throw new IllegalArgumentException("apiKey is not a Stancer key: expected a secret key, stest_ or sprod_ followed by"
-            + " 24 letters or digits (" + key.length() + " characters given)");
-      }
-      if (key.startsWith("p")) {
-        throw new IllegalArgumentException("apiKey is a public key (" + key.substring(0, 6)
-            + "...): customers need the secret key of the same mode, stest_... or sprod_...");
-      }
-      this.apiKey = key;
+      this.apiKey = StancerKeys.secretKey(apiKey);
       return this;
     }
 
@@ -98,7 +88,7 @@ public final class StancerClient implements AutoCloseable {
         throw new IllegalStateException("apiKey is not set: call apiKey(\"stest_...\") or apiKey(\"sprod_...\") before build()");
       }
       // HTTP Basic with the key as user name and an empty password, as Stancer's own SDKs do.
-      return new StancerClient(settings("stancer", apiKey, ""), apiKey.startsWith("sprod_"));
+      return new StancerClient(settings("stancer", apiKey, ""), apiKey.startsWith("sprod_"), unexpectedAnswerListener());
     }
 
     @Override

@@ -127,16 +127,48 @@ class GeneratedApiProxyTest {
   }
 
   @Test
-  void anInterfaceWithQueryParametersIsRefusedWhenTheClientIsBuilt() {
-    assertThatThrownBy(() -> transport(server.baseUrl()).target(PagedApi.class))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("PagedApi#list(int)")
-        .hasMessageContaining("query parameters");
+  void queryParametersAreSentPercentEncodedAndLeftOutWhenNull() {
+    server.stubFor(get(anyUrl()).willReturn(okJson(CUSTOMER)));
+    FilteredApi filtered = transport(server.baseUrl() + "/v1").target(FilteredApi.class);
+
+    filtered.list(0, "a b&c=d+é/?", java.util.List.of("x", "y"), null, "v 1");
+    filtered.list(10, null, null, null, null);
+
+    server.verify(getRequestedFor(urlEqualTo(
+        "/v1/customers?start=0&email=a%20b%26c%3Dd%2B%C3%A9%2F%3F&tag=x&tag=y"))
+        .withHeader("X-Version", equalTo("v 1")));
+    server.verify(getRequestedFor(urlEqualTo("/v1/customers?start=10")).withHeader("X-Version", absent()));
   }
 
-  /** What a spec with pagination would generate: the transport does not send query parameters yet. */
-  interface PagedApi {
-    @RequestLine("GET /customers?page={page}")
-    Customer list(@Param("page") int page);
+  @Test
+  void aHeaderValueWithALineBreakIsRefusedBeforeSending() {
+    FilteredApi filtered = transport(server.baseUrl()).target(FilteredApi.class);
+
+    assertThatThrownBy(() -> filtered.list(0, null, null, null, "v1\r\nX-Injected: 1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X-Version");
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aMethodTheTransportCannotSendFailsAloneAndTheOthersWork() {
+    server.stubFor(get(anyUrl()).willReturn(okJson(CUSTOMER)));
+    FilteredApi filtered = transport(server.baseUrl()).target(FilteredApi.class);
+
+    assertThatThrownBy(() -> filtered.listByMap(java.util.Map.of("start", 1)))
+        .isInstanceOf(UnsupportedOperationException.class);
+    filtered.list(1, null, null, null, null);
+
+    server.verify(getRequestedFor(urlEqualTo("/customers?start=1")));
+  }
+
+  /** What a spec with query and header parameters generates (the feign generator's shapes). */
+  interface FilteredApi {
+    @RequestLine("GET /customers?start={start}&email={email}&tag={tag}&ignored={ignored}")
+    @feign.Headers({"Accept: application/json", "X-Version: {version}"})
+    Customer list(@Param("start") Integer start, @Param("email") String email, @Param("tag") java.util.List<String> tag,
+        @Param("ignored") String ignored, @Param("version") String version);
+
+    @RequestLine("GET /customers")
+    Customer listByMap(@feign.QueryMap java.util.Map<String, Object> query);
   }
 }

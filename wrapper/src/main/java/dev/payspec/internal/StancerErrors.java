@@ -1,7 +1,6 @@
-package dev.payspec.stancer;
+package dev.payspec.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.payspec.internal.ErrorBody;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +12,14 @@ import java.util.Set;
  * {@code {"error": {"message": <text or {"error", "id"}>, "type": ...}}} ({@code type} may be absent),
  * {@code {"error": "<text>"}}, and {@code {"detail": [{"loc": [...], "msg": ..., "type": ...}]}}.
  */
-final class StancerErrors {
+public final class StancerErrors {
 
   // The first element of a detail's loc says where the field is, not which field it is.
   private static final Set<String> LOCATIONS = Set.of("body", "query", "path", "header");
 
   private StancerErrors() {}
 
-  static ErrorBody parse(JsonNode body) {
+  public static ErrorBody parse(JsonNode body) {
     JsonNode error = body.path("error");
     if (error.isTextual()) {
       return new ErrorBody(null, error.asText(), null, Map.of());

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The maintainers' path, as CI proves it: in a copy of the sources, add an operation with query
+# parameters (a paged list) and a new field to the Stancer spec (tools/maintainer-path/edit-spec.mjs),
+# rebuild specs, generated client and wrapper, and call both through the wrapper, against Prism and
+# against a local server that pages (MaintainerPathTest) - with no Java written for them; the
+# wrapper's contract tests (WrapperOnPrismTest) cover the new operation unchanged. Nothing is
+# installed: the copy's reactor builds and tests itself, then is deleted.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+tar --exclude=./.git --exclude='*/target' --exclude=./node_modules -cf - . | tar -xf - -C "$work"
+ln -s "$root/node_modules" "$work/node_modules"
+
+node tools/maintainer-path/edit-spec.mjs "$work/specs/src/main/openapi/stancer/openapi.yaml"
+cp contract-tests/src/maintainer-path/java/dev/payspec/contract/MaintainerPathTest.java \
+  "$work/contract-tests/src/test/java/dev/payspec/contract/"
+
+cd "$work"
+log="$work/maintainer-path.log"
+if ! ./mvnw -B verify -pl specs,generated-client,wrapper,contract-tests \
+    -Dtest=MaintainerPathTest,WrapperOnPrismTest -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1; then
+  tail -80 "$log" >&2
+  echo "maintainer path: FAILED (log above)" >&2
+  exit 1
+fi
+grep -E "Tests run:.*(MaintainerPathTest|WrapperOnPrismTest)" "$log" || true
+echo "maintainer path: a new operation and a new field reached the wrapper's users with no Java written"

@@ -1,0 +1,14 @@
+package dev.payspec.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Checks the body of a success against the spec before it is decoded. Not part of the public API. */
+@FunctionalInterface
+interface AnswerCheck {
+
+  /**
+   * What makes {@code body} unusable (null, another shape, a required property missing), or null
+   * when it is usable; reports, without failing, what the spec does not know.
+   */
+  String problem(JsonNode body, String method, String path);
+}

@@ -1,0 +1,115 @@
+package dev.payspec.internal;
+
+import dev.payspec.UnexpectedAnswer;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * What the generated services of one client call: for each operation of one spec, an
+ * {@link Operation} that checks, sends and decodes it. Built with the client; each operation is
+ * prepared on its first call, so that one operation the transport cannot send never blocks the
+ * others. Not part of the public API.
+ */
+public final class ApiRuntime {
+
+  private final String api;
+  private final Transport transport;
+  private final Consumer<UnexpectedAnswer> unexpectedAnswers;
+  private final Map<Class<?>, Map<String, Method>> interfaces = new ConcurrentHashMap<>();
+
+  /**
+   * @param api the spec's name, as in {@code openapi/<api>.json}
+   * @param unexpectedAnswers told of what answers hold that the spec does not know, or null
+   */
+  public ApiRuntime(String api, Transport transport, Consumer<UnexpectedAnswer> unexpectedAnswers) {
+    this(api, () -> transport, unexpectedAnswers);
+  }
+
+  /**
+   * @param transport built after the warm-up (below) has started, so that the two overlap
+   */
+  public ApiRuntime(String api, java.util.function.Supplier<Transport> transport,
+      Consumer<UnexpectedAnswer> unexpectedAnswers) {
+    this.api = api;
+    this.unexpectedAnswers = unexpectedAnswers;
+    if (!SpecDocument.isLoaded(api)) {
+      warmUp();
+    }
+    this.transport = transport.get();
+  }
+
+  /**
+   * The first client of a spec in a JVM reads the spec and loads the validator on a short-lived
+   * daemon thread, while the caller goes on (building the client, opening
+   * the first connection): cold start is the JVM's start to the first completed call, and this work
+   * would otherwise all come before it. A call that needs what is not ready yet waits for it or does
+   * it itself; a failure here is left for that call to report.
+   */
+  private void warmUp() {
+    Thread thread = new Thread(() -> {
+      try {
+        // Only what any first call needs: each operation's own schemas are compiled on its first call.
+        SpecDocument.of(api);
+        SchemaCheck.warmUp();
+      } catch (RuntimeException | LinkageError ignored) {
+        // The call that needs it reports it.
+      }
+    }, "payspec-warm-up-" + api);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * The operation {@code operationId} of the spec, sent as the generated interface's method
+   * {@code method} describes it.
+   */
+  public Operation operation(Class<?> generatedApi, String method, String operationId) {
+    return new Operation(this, generatedApi, method, operationId);
+  }
+
+  SpecDocument spec() {
+    return SpecDocument.of(api);
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  /** Closes the transport: its threads end and later calls are refused. */
+  public void close() {
+    transport.close();
+  }
+
+  Consumer<UnexpectedAnswer> unexpectedAnswers() {
+    return unexpectedAnswers;
+  }
+
+  /** One method that returns the decoded body (not the {@code ...WithHttpInfo} twin, not a query-map overload). */
+  Method metadata(Class<?> generatedApi, String method) {
+    Method metadata = interfaces.computeIfAbsent(generatedApi, ApiRuntime::read).get(method);
+    if (metadata == null) {
+      throw new IllegalStateException(generatedApi.getName() + " has no method " + method
+          + ": the generated client and the wrapper come from different builds");
+    }
+    return metadata;
+  }
+
+  private static Map<String, Method> read(Class<?> api) {
+    Map<String, Method> methods = new HashMap<>();
+    for (Method method : api.getMethods()) {
+      boolean queryMap = false;
+      for (var annotations : method.getParameterAnnotations()) {
+        for (var annotation : annotations) {
+          queryMap |= annotation.annotationType().getName().equals("feign.QueryMap");
+        }
+      }
+      if (!queryMap && !method.getName().endsWith("WithHttpInfo") && method.isAnnotationPresent(feign.RequestLine.class)) {
+        methods.putIfAbsent(method.getName(), method);
+      }
+    }
+    return methods;
+  }
+}

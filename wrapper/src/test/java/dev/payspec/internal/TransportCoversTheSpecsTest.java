@@ -1,0 +1,101 @@
+package dev.payspec.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.payspec.internal.SpecDocument.OperationSpec;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The build's guard over every operation of every spec (the bundles the build wrote): the wrapper's
+ * transport sends all its parameters, and a generated service offers it. A spec change that needs
+ * what the transport does not send (a cookie, a parameter with {@code content}, a form) fails here,
+ * at build time, not in a user's call; and never in another operation's, which are prepared alone.
+ */
+class TransportCoversTheSpecsTest {
+
+  private static List<String> apis() throws IOException {
+    Path dir = Path.of(System.getProperty("payspec.openapi.dir", "../specs/target/openapi"));
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
+          .map(n -> n.substring(0, n.length() - ".json".length())).sorted().toList();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyOperationOfEverySpecIsSentByTheTransportAndOfferedByAService() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    List<String> apis = apis();
+    assertThat(apis).as("bundles").isNotEmpty();
+    for (String api : apis) {
+      SpecDocument spec = SpecDocument.of(api);
+      Transport transport = new Transport(new HttpSettings(api, URI.create("http://127.0.0.1:9"), Duration.ofSeconds(1),
+          Duration.ofSeconds(1), 0, null, "user", "secret", null, false), body -> ErrorBody.EMPTY);
+      ApiRuntime runtime = new ApiRuntime(api, transport, null);
+      String pkg = "dev.payspec." + api.replace('-', '.');
+      for (OperationSpec operation : spec.operations()) {
+        tests.add(dynamicTest(operation + " is sent and offered", () -> {
+          String tag = pascal(operation.node().path("tags").path(0).asText("default"));
+          Class<?> generated;
+          try {
+            generated = Class.forName(pkg + ".generated.api." + tag + "Api");
+          } catch (ClassNotFoundException e) {
+            throw new AssertionError(api + " has a bundle but no generated client " + pkg + ".generated.api." + tag
+                + "Api: add an execution for it to generated-client/pom.xml", e);
+          }
+          Method method = Stream.of(generated.getMethods())
+              .filter(m -> normalized(m.getName()).equals(normalized(operation.id())))
+              .findFirst().orElseThrow(() -> new AssertionError(generated + " has no method for " + operation));
+          runtime.operation(generated, method.getName(), operation.id()).prepareNow();
+        }));
+      }
+      tests.add(dynamicTest(api + ": each tag's service has one public method per operation of the spec", () -> {
+        Path generatedDir = Path.of("target/generated-sources/services", pkg.replace('.', '/'));
+        String prefix;
+        try (Stream<Path> files = Files.list(generatedDir)) {
+          prefix = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("Services.java")).findFirst()
+              .orElseThrow().replace("Services.java", "");
+        }
+        java.util.Map<String, Long> perTag = spec.operations().stream().collect(java.util.stream.Collectors.groupingBy(
+            o -> pascal(o.node().path("tags").path(0).asText("default")), java.util.stream.Collectors.counting()));
+        perTag.forEach((tag, count) -> {
+          Class<?> service;
+          try {
+            service = Class.forName(pkg + "." + prefix + tag);
+          } catch (ClassNotFoundException e) {
+            throw new AssertionError("no service for tag " + tag + " of " + api, e);
+          }
+          assertThat(Stream.of(service.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers())))
+              .as(service.getSimpleName() + "'s public methods").hasSize(count.intValue());
+        });
+      }));
+    }
+    return tests.stream();
+  }
+
+  private static String normalized(String name) {
+    return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+  }
+
+  private static String pascal(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String word : text.split("[^A-Za-z0-9]+")) {
+      if (!word.isEmpty()) {
+        out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      }
+    }
+    return out.toString();
+  }
+}
