@@ -46,12 +46,13 @@ class ValidationBeforeSendingTest {
         new CustomerCreateRequest().email("a@b").mobile("+33").name("Da").externalId("x".repeat(37))));
 
     assertThat(e.getViolations()).extracting(Violation::field)
-        .containsExactly("email", "external_id", "mobile", "name");
+        .containsExactly("email", "email", "external_id", "mobile", "name");
     assertThat(e.getViolations()).containsExactly(
+        new Violation("email", "must be an email address whose domain has a dot, such as david@example.net"),
         new Violation("email", "must be at least 5 characters long"),
         new Violation("external_id", "must be at most 36 characters long"),
         new Violation("mobile", "must be at least 8 characters long"),
-        new Violation("name", "must be at least 4 characters long"));
+        new Violation("name", "must be at least 3 characters long"));
   }
 
   @Test
@@ -100,7 +101,7 @@ class ValidationBeforeSendingTest {
     ValidationException e = catchThrowableOfType(ValidationException.class, () -> beGateway.customers().create(request));
 
     assertThat(e.getViolations()).containsExactly(
-        new Violation("email", "must be an email address"),
+        new Violation("email", "must be an email address whose domain has a dot, such as david@example.net"),
         new Violation("ip", "must be an IPv4 address or an IPv6 address"),
         new Violation("state", "is required when country is US or CA"),
         new Violation("zip", "must match the pattern ^\\d{5}(?:-\\d{4})?$ when country is US"));

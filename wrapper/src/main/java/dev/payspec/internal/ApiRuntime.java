@@ -89,7 +89,11 @@ public final class ApiRuntime {
 
   /** One method that returns the decoded body (not the {@code ...WithHttpInfo} twin, not a query-map overload). */
   Method metadata(Class<?> generatedApi, String method) {
-    Method metadata = interfaces.computeIfAbsent(generatedApi, ApiRuntime::read).get(method);
+    Method metadata = interfaces.computeIfAbsent(generatedApi, api -> {
+      // The wire log masks the fields the spec marks personal, read from the models this API sends and receives.
+      transport.learnPersonalFields(api);
+      return read(api);
+    }).get(method);
     if (metadata == null) {
       throw new IllegalStateException(generatedApi.getName() + " has no method " + method
           + ": the generated client and the wrapper come from different builds");

@@ -173,6 +173,19 @@ public final class Operation {
           answerShape == null ? null : this::answerProblem);
     }
 
+    /**
+     * The path a refused call names: the same as a failed call's, base path and arguments included
+     * ({@code /v1/customers/cust_123}); the template's where an argument is missing.
+     */
+    private String refusedPath(Object[] args) {
+      Transport transport = runtime.transport();
+      try {
+        return transport.fullPath(plan.path(args));
+      } catch (IllegalArgumentException missingPathVariable) {
+        return transport.fullPath(path);
+      }
+    }
+
     /** The arguments to send: the body replaced by the JSON tree that was checked. */
     Object[] check(Object[] args) {
       List<Violation> violations = null;
@@ -208,7 +221,7 @@ public final class Operation {
       }
       if (violations != null) {
         violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
-        throw new ValidationException(method, path, violations);
+        throw new ValidationException(method, refusedPath(args), violations);
       }
       return sent;
     }

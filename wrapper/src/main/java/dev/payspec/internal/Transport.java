@@ -124,6 +124,11 @@ public final class Transport implements AutoCloseable {
     return GeneratedApiProxy.create(api, this);
   }
 
+  /** Tells the wire log which JSON fields of this API's models are personal, to mask them. */
+  void learnPersonalFields(Class<?> api) {
+    log.learnPersonalFields(api);
+  }
+
   /** The path of the base URL (such as {@code /v1}) before {@code path}: the path every exception names. */
   public String fullPath(String path) {
     return basePath + path;
