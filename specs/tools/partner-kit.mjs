@@ -34,6 +34,10 @@ function conditionInWords(condition) {
     if (property.const !== undefined) parts.push(`\`${name}\` is ${quoteValues([property.const])}`);
     else if (Array.isArray(property.enum)) parts.push(`\`${name}\` is ${quoteValues(property.enum)}`);
   }
+  for (const name of condition.not?.required ?? []) parts.push(`\`${name}\` is absent`);
+  for (const name of condition.required ?? []) {
+    if (!condition.properties?.[name]) parts.push(`\`${name}\` is present`);
+  }
   if (parts.length > 0) return parts.join(' and ');
   return condition.title ? condition.title.replace(/^when\s+/i, '') : 'the condition holds';
 }
