@@ -100,7 +100,7 @@ async function build(api) {
   run(api, ['bundle', json30, '--output', join(outDir, `${api}.openapi30.yaml`), '--ext', 'yaml'], 'writing the 3.0 edition as YAML');
   writeFileSync(join(outDir, `${api}-openapi30-losses.md`), lossReport(api, losses));
 
-  writeFileSync(join(outDir, `${api}.postman.json`), `${JSON.stringify(await toPostman(bundle), null, 2)}\n`);
+  writeFileSync(join(outDir, `${api}.postman.json`), `${JSON.stringify(await toPostman(bundle, `payspec:${api}:${bundle.info.version}`), null, 2)}\n`);
 
   const changelog = join(dirname(apiRoot(api)), 'CHANGELOG.md');
   if (!existsSync(changelog)) throw new Error(`spec '${api}' has no changelog: write ${relative(rootDir, changelog)}`);

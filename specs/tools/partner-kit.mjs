@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 
 const require = createRequire(import.meta.url);
 const { Converter } = require('@apiture/openapi-down-convert');
@@ -190,7 +191,29 @@ export function lossReport(api, losses) {
 // ---------------------------------------------------------------------------------------------
 // The Postman collection
 
-export function toPostman(document) {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The converter draws random ids; ids made from the API and the item's place keep builds byte-identical. */
+function stableIds(node, seed, pointer = '') {
+  if (Array.isArray(node)) return node.forEach((item, i) => stableIds(item, seed, `${pointer}/${i}`));
+  if (!isObject(node)) return;
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'id' || key === '_postman_id') && typeof value === 'string' && UUID.test(value)) {
+      const hex = createHash('sha256').update(`${seed}${pointer}/${key}`).digest('hex');
+      node[key] = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    } else {
+      stableIds(value, seed, `${pointer}/${key}`);
+    }
+  }
+}
+
+export async function toPostman(document, seed) {
+  const collection = await convertToPostman(document);
+  stableIds(collection, seed);
+  return collection;
+}
+
+function convertToPostman(document) {
   return new Promise((resolveResult, reject) => {
     postmanConverter.convert({ type: 'json', data: clone(document) },
       { folderStrategy: 'Tags', requestParametersResolution: 'Example', exampleParametersResolution: 'Example', includeAuthInfoInExample: false },
@@ -264,7 +287,11 @@ function rulesHtml(schema, resolve) {
   if (schema.format !== undefined) add('format', `format <code>${escapeHtml(schema.format)}</code>`);
   if (schema.minLength !== undefined) add('minLength', `at least ${schema.minLength} characters`);
   if (schema.maxLength !== undefined) add('maxLength', `at most ${schema.maxLength} characters`);
-  if (schema.pattern !== undefined) add('pattern', `matches <code class="pattern">${escapeHtml(schema.pattern)}</code>`);
+  if (schema.pattern !== undefined) {
+    // A long pattern (an IP address, a list of country codes) is folded away; the description says it in words.
+    const pattern = `<code class="pattern">${escapeHtml(schema.pattern)}</code>`;
+    add('pattern', schema.pattern.length > 80 ? `matches a pattern <details><summary>(${schema.pattern.length} characters)</summary>${pattern}</details>` : `matches ${pattern}`);
+  }
   if (Array.isArray(schema.enum)) add('enum', `one of ${schema.enum.map((v) => `<code>${escapeHtml(v)}</code>`).join(', ')}`);
   if (schema.const !== undefined) add('const', `always <code>${escapeHtml(JSON.stringify(schema.const))}</code>`);
   if (schema.minimum !== undefined) add('minimum', `at least ${schema.minimum}`);
@@ -404,7 +431,7 @@ code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em}pre{b
 code.pattern{word-break:break-all}table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border-top:1px solid #dde;padding:.35em;vertical-align:top;text-align:left}
 .method{font-weight:bold;text-transform:uppercase;padding:.1em .4em;border-radius:3px;background:#2a6ebb;color:#fff}.status{font-weight:bold}
 .s2{color:#177a2a}.s4,.s5,.sd{color:#a5281b}.required{color:#a5281b;font-size:.85em}.flags,.source{color:#666;font-size:.85em}
-section.op{border-top:2px solid #dde;margin-top:2em}ul.rules{margin:.2em 0;padding-left:1.2em}h4{margin-bottom:.3em}`;
+section.op{border-top:2px solid #dde;margin-top:2em}ul.rules{margin:.2em 0;padding-left:1.2em}h4{margin-bottom:.3em}details{display:inline}summary{cursor:pointer;color:#2a6ebb}`;
 
 /** The standalone page of one API. */
 export function renderPage(api, original, info) {
