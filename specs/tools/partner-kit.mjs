@@ -355,7 +355,9 @@ export function wrapperInfo(rootDir, api) {
   const clientFile = readdirSync(packagePath).find((f) => /Client\.java$/.test(f));
   if (!clientFile) return null;
   const source = readFileSync(join(packagePath, clientFile), 'utf8');
-  const credentials = [...source.matchAll(/public Builder (\w+)\(String \w+\)/g)].map((m) => m[1]).filter((m) => m !== 'baseUrl' && m !== 'userAgentSuffix');
+  const builderMethods = [...source.matchAll(/public Builder (\w+)\(String \w+\)/g)].map((m) => m[1]);
+  const credentials = builderMethods.filter((m) => m !== 'baseUrl' && m !== 'userAgentSuffix');
+  const hasBaseUrl = /public \w+ baseUrl\(String/.test(source) || /ClientBuilder/.test(source);
   const packageName = /package ([\w.]+);/.exec(source)?.[1];
   const resources = [...source.matchAll(/public (\w+) (\w+)\(\) \{/g)].map((m) => ({ type: m[1], accessor: m[2] }));
   const methods = {};
@@ -364,7 +366,7 @@ export function wrapperInfo(rootDir, api) {
     if (!existsSync(file)) continue;
     methods[resource.accessor] = [...readFileSync(file, 'utf8').matchAll(/public [\w<>]+ (\w+)\(([^)]*)\)/g)].map((m) => m[1]);
   }
-  return { packageName, clientClass: clientFile.replace(/\.java$/, ''), credentials, methods };
+  return { packageName, clientClass: clientFile.replace(/\.java$/, ''), credentials, hasBaseUrl, methods };
 }
 
 const VERB_TO_METHOD = { create: 'create', get: 'retrieve', retrieve: 'retrieve', list: 'list', update: 'update', delete: 'delete' };
@@ -376,7 +378,7 @@ function javaLiteral(value, schema) {
   return null;
 }
 
-function javaSample({ api, info, operation, resolve, pathParams, body, bodySchemaRef, returnsBody }) {
+function javaSample({ api, info, server, operation, resolve, pathParams, body, bodySchemaRef, returnsBody }) {
   if (!info) return null;
   const match = /^([a-z]+)([A-Z]\w*)$/.exec(operation.operationId ?? '');
   if (!match) return null;
@@ -398,6 +400,7 @@ function javaSample({ api, info, operation, resolve, pathParams, body, bodySchem
     args.push(`new ${model}()${setters.join('')}`);
   }
   lines.push('', `${info.clientClass} client = ${info.clientClass}.builder()`);
+  if (info.hasBaseUrl && server) lines.push(`    .baseUrl(${JSON.stringify(server)})`);
   for (const credential of info.credentials) {
     lines.push(`    .${credential}(System.getenv("${envPrefix}_${credential.replace(/([A-Z])/g, '_$1').toUpperCase()}"))`);
   }
@@ -465,7 +468,7 @@ export function renderPage(api, original, info) {
     }
     const samples = (requestExamples.length ? requestExamples : [{ name: 'request', value: undefined }]).map((example) => {
       const curl = curlSample({ document, method, path, pathParams, body: example.value });
-      const java = javaSample({ api, info, operation, resolve, pathParams: Object.values(pathParams), body: example.value, bodySchemaRef: media?.schema?.$ref, returnsBody });
+      const java = javaSample({ api, info, server: document.servers?.[0]?.url, operation, resolve, pathParams: Object.values(pathParams), body: example.value, bodySchemaRef: media?.schema?.$ref, returnsBody });
       return `<h4>${escapeHtml(example.summary ?? example.name)}</h4><p>curl</p><pre>${escapeHtml(curl)}</pre>` +
         (java ? `<p>Java, through the payspec wrapper</p><pre>${escapeHtml(java)}</pre>` : '');
     });
