@@ -114,7 +114,7 @@ function stripSchema(schema, pointer, losses, resolve) {
   if (schema.not && lossy(schema.not)) {
     const title = schema.not.title ? ` (${schema.not.title})` : '';
     losses.push({ pointer, keyword: 'not', text: `the \`not\` rule${title} uses JSON Schema keywords that 3.0 lacks` });
-    kept.push(`This value must not be ${schema.not.title ?? 'what the 3.1 edition excludes'}.`);
+    kept.push(`Excluded values: ${schema.not.title ?? 'see the 3.1 edition'}.`);
     delete schema.not;
   }
   if (schema.if) {
@@ -300,7 +300,7 @@ function rulesHtml(schema, resolve) {
   if (Array.isArray(schema.anyOf) && schema.anyOf.every((s) => Array.isArray(s.required))) {
     add('anyOf', `at least one of: ${schema.anyOf.map((s) => s.required.map((r) => `<code>${escapeHtml(r)}</code>`).join(' and ')).join(', ')}`);
   }
-  if (schema.not?.title) add('not', `never ${escapeHtml(schema.not.title)}`);
+  if (schema.not?.title) add('not', `excluded values: ${escapeHtml(schema.not.title)}`);
   for (const sentence of rulesInWords(schema, resolve)) add('if', markdown(sentence).replace(/^<p>|<\/p>$/g, ''));
   return items.length ? `<ul class="rules">${items.join('')}</ul>` : '';
 }
