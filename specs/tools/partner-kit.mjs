@@ -99,7 +99,7 @@ const NOT_IN_30 = ['if', 'then', 'else', 'contains', 'const', 'prefixItems', 'de
 function lossy(schema) {
   if (Array.isArray(schema)) return schema.some(lossy);
   if (!isObject(schema)) return false;
-  if (NOT_IN_30.some((k) => k in schema) && !('properties' in schema && schema === null)) return true;
+  if (NOT_IN_30.some((k) => k in schema)) return true;
   if (schema.type === 'null' || Array.isArray(schema.type)) return true;
   return Object.values(schema).some(lossy);
 }
