@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Node.js tools pinned in package-lock.json (Redocly CLI for the specs, Prism for the
-# contract tests) with `npm ci`. The Maven build calls it from every module that needs them; it
+# Installs the Node.js tools pinned in package-lock.json (Redocly CLI, the 3.0 and Postman converters
+# and swagger-parser for the specs, Prism for the contract tests, TypeScript for the portability
+# check) with `npm ci`. The Maven build calls it from every module that needs them; it
 # does nothing when node_modules already matches the lock file, so calling it twice costs nothing.
 set -euo pipefail
 

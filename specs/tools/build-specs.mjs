@@ -3,16 +3,21 @@
 //
 // For each API it writes, under specs/target/openapi/:
 //   <api>.yaml, <api>.json  the spec bundled into one file (external $refs pulled in)
-//   <api>.html              a standalone HTML reference page (no script loaded from the network),
-//                           rendered from a copy whose descriptions show each rule's x-provenance
+//   <api>.html              a standalone HTML reference page: no script, nothing loaded from the network
+//   <api>.openapi30.yaml, <api>.openapi30.json   the OpenAPI 3.0 edition, validated by swagger-parser
+//   <api>-openapi30-losses.md                    what the 3.0 edition cannot state as a rule
+//   <api>.postman.json      a Postman collection
+//   <api>-changelog.md      the spec's versioned changelog (copied from CHANGELOG.md beside the spec)
+// (see partner-kit.mjs).
 //
 // Linting fails the build on any problem, warnings included: `redocly lint` exits with 0 on
 // warnings, so this script reads its JSON report and decides itself.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lossReport, renderPage, toOpenApi30, toPostman, wrapperInfo } from './partner-kit.mjs';
 
 const specsDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const rootDir = dirname(specsDir);
@@ -72,61 +77,46 @@ function run(api, args, what) {
   if (result.status !== 0) throw new Error(`${what} of '${api}' failed (exit ${result.status})`);
 }
 
-// Redoc shows no `x-provenance` of a schema or a response, so the HTML page is rendered from a
-// copy of the bundle whose descriptions end with the sources of their rules (and the fact each
-// realistic example stands for). The published bundles stay as the specs wrote them.
-function withSources(node) {
-  if (Array.isArray(node)) {
-    node.forEach(withSources);
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  const lines = [];
-  const provenance = node['x-provenance'];
-  if (provenance && typeof provenance.source === 'string') {
-    lines.push(`**Source:** ${provenance.source}: ${provenance.ref}`);
-  } else if (provenance) {
-    lines.push('**Sources of its rules:**', '');
-    for (const [keyword, entry] of Object.entries(provenance)) {
-      lines.push(`- \`${keyword}\`: ${entry.source}: ${entry.ref}`);
-    }
-  }
-  const fact = node['x-fact'];
-  if (fact) lines.push(`**Realistic answer.** ${fact.source}: ${fact.ref}`);
-  if (lines.length > 0) {
-    node.description = [node.description?.trimEnd(), lines.join('\n')].filter(Boolean).join('\n\n');
-  }
-  for (const [key, value] of Object.entries(node)) {
-    if (key !== 'value' && key !== 'example') withSources(value);
-  }
+function apiRoot(api) {
+  const lines = readFileSync(config, 'utf8').split('\n');
+  const at = lines.findIndex((line) => line === `  ${api}:`);
+  const root = lines.slice(at + 1).map((line) => /^ {4}root:\s*(\S+)/.exec(line)).find(Boolean);
+  return join(specsDir, root[1]);
 }
 
-function renderCopy(api) {
-  const spec = JSON.parse(readFileSync(join(outDir, `${api}.json`), 'utf8'));
-  withSources(spec);
-  const dir = join(specsDir, 'target', 'render');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${api}.json`);
-  writeFileSync(file, JSON.stringify(spec, null, 2));
-  return file;
-}
-
-function build(api) {
+async function build(api) {
   lint(api);
   for (const ext of ['yaml', 'json']) {
     const out = join(outDir, `${api}.${ext}`);
     run(api, ['bundle', api, '--config', config, '--output', out, '--ext', ext], 'bundling');
   }
-  const page = join(outDir, `${api}.html`);
-  const rendered = renderCopy(api);
-  run(api, ['build-docs', rendered, '--config', config, '--output', page, '--inlineBundle'], 'rendering');
-  console.log(`payspec specs: ${api} bundled and rendered to ${relative(rootDir, outDir)}/${api}.{yaml,json,html}`);
+  const bundle = JSON.parse(readFileSync(join(outDir, `${api}.json`), 'utf8'));
+
+  writeFileSync(join(outDir, `${api}.html`), renderPage(api, bundle, wrapperInfo(rootDir, api)));
+
+  const { document, losses } = await toOpenApi30(bundle);
+  const json30 = join(outDir, `${api}.openapi30.json`);
+  writeFileSync(json30, `${JSON.stringify(document, null, 2)}\n`);
+  run(api, ['bundle', json30, '--output', join(outDir, `${api}.openapi30.yaml`), '--ext', 'yaml'], 'writing the 3.0 edition as YAML');
+  writeFileSync(join(outDir, `${api}-openapi30-losses.md`), lossReport(api, losses));
+
+  writeFileSync(join(outDir, `${api}.postman.json`), `${JSON.stringify(await toPostman(bundle, `payspec:${api}:${bundle.info.version}`), null, 2)}\n`);
+
+  const changelog = join(dirname(apiRoot(api)), 'CHANGELOG.md');
+  if (!existsSync(changelog)) throw new Error(`spec '${api}' has no changelog: write ${relative(rootDir, changelog)}`);
+  const version = bundle.info.version;
+  if (!new RegExp(`^## ${version.replace(/\./g, '\\.')}\\b`, 'm').test(readFileSync(changelog, 'utf8'))) {
+    throw new Error(`${relative(rootDir, changelog)} has no '## ${version}' entry for the spec's version ${version}`);
+  }
+  copyFileSync(changelog, join(outDir, `${api}-changelog.md`));
+  console.log(`payspec specs: ${api} bundled, rendered and converted to ${relative(rootDir, outDir)}/${api}.{yaml,json,html,openapi30.yaml,openapi30.json,postman.json} ` +
+    `(3.0 edition: ${losses.length} rule(s) kept as text, see ${api}-openapi30-losses.md)`);
 }
 
 try {
   mkdirSync(outDir, { recursive: true });
-  for (const api of apiNames()) build(api);
+  for (const api of apiNames()) await build(api);
 } catch (error) {
-  console.error(`payspec specs: ${error.message}`);
+  console.error(`payspec specs: ${error.message}${error.details ? `\n${JSON.stringify(error.details, null, 2).slice(0, 4000)}` : ""}`);
   process.exit(1);
 }
