@@ -283,7 +283,11 @@ function typeName(schema, raw) {
 function rulesHtml(schema, resolve) {
   const provenance = schema['x-provenance'];
   const items = [];
-  const add = (keyword, text) => items.push(`<li>${text}${provenanceHtml(provenance, keyword)}</li>`);
+  const shown = new Set();
+  const add = (keyword, text) => {
+    shown.add(keyword);
+    items.push(`<li>${text}${provenanceHtml(provenance, keyword)}</li>`);
+  };
   if (schema.format !== undefined) add('format', `format <code>${escapeHtml(schema.format)}</code>`);
   if (schema.minLength !== undefined) add('minLength', `at least ${schema.minLength} characters`);
   if (schema.maxLength !== undefined) add('maxLength', `at most ${schema.maxLength} characters`);
@@ -297,11 +301,37 @@ function rulesHtml(schema, resolve) {
   if (schema.minimum !== undefined) add('minimum', `at least ${schema.minimum}`);
   if (schema.maximum !== undefined) add('maximum', `at most ${schema.maximum}`);
   if (schema.additionalProperties === false) add('additionalProperties', 'no other field is accepted');
+  else if (isObject(schema.additionalProperties)) {
+    add('additionalProperties', `any field name, each with a value of <strong>${escapeHtml(typeName(resolve(schema.additionalProperties), schema.additionalProperties))}</strong>`
+      + (schema.additionalProperties.$ref ? '' : rulesHtml(schema.additionalProperties, resolve)));
+  }
   if (Array.isArray(schema.anyOf) && schema.anyOf.every((s) => Array.isArray(s.required))) {
     add('anyOf', `at least one of: ${schema.anyOf.map((s) => s.required.map((r) => `<code>${escapeHtml(r)}</code>`).join(' and ')).join(', ')}`);
+  } else if (Array.isArray(schema.anyOf)) {
+    add('anyOf', `any of: ${schema.anyOf.map((s) => `<strong>${escapeHtml(typeName(resolve(s), s))}</strong>`).join(', ')}`);
+  }
+  if (Array.isArray(schema.oneOf)) {
+    add('oneOf', `exactly one of: ${schema.oneOf.map((s) => `<strong>${escapeHtml(typeName(resolve(s), s))}</strong>`).join(', ')}`);
   }
   if (schema.not?.title) add('not', `excluded values: ${escapeHtml(schema.not.title)}`);
   for (const sentence of rulesInWords(schema, resolve)) add('if', markdown(sentence).replace(/^<p>|<\/p>$/g, ''));
+  if (schema.uniqueItems === true) add('uniqueItems', 'no value twice');
+  // Any other sourced rule is shown by its keyword, so that no source is left off the page.
+  for (const keyword of Object.keys(provenance ?? {})) {
+    if (!shown.has(keyword) && schema[keyword] !== undefined) {
+      const value = JSON.stringify(schema[keyword]);
+      add(keyword, `<code>${escapeHtml(keyword)}</code>: <code>${escapeHtml(value.length > 80 ? `${value.slice(0, 79)}…` : value)}</code>`);
+    }
+  }
+  for (const keyword of Object.keys(schema.not?.['x-provenance'] ?? {})) {
+    items.push(`<li>excluded values (<code>not.${escapeHtml(keyword)}</code>)${provenanceHtml(schema.not['x-provenance'], keyword)}</li>`);
+  }
+  // A nested rule (an if/then inside a then) carries its own sources: shown beside the outer one's.
+  for (let branch = schema.then; isObject(branch); branch = branch.then) {
+    for (const keyword of Object.keys(branch['x-provenance'] ?? {})) {
+      items.push(`<li>nested rule (<code>then.${escapeHtml(keyword)}</code>)${provenanceHtml(branch['x-provenance'], keyword)}</li>`);
+    }
+  }
   return items.length ? `<ul class="rules">${items.join('')}</ul>` : '';
 }
 

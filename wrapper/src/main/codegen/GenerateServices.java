@@ -39,8 +39,8 @@ public final class GenerateServices {
     Path out = Path.of(args[2]);
     List<Path> specs;
     try (Stream<Path> files = Files.list(bundles)) {
-      specs = files.filter(f -> f.getFileName().toString().endsWith(".json")
-).sorted().toList();
+      // <api>.json only: the partner kit's <api>.openapi30.json and <api>.postman.json are editions, not APIs.
+      specs = files.filter(f -> f.getFileName().toString().matches("[^.]+\\.json")).sorted().toList();
     }
     if (specs.isEmpty()) {
       throw new IllegalStateException("no bundle in " + bundles + ": build the specs module first");

@@ -138,7 +138,8 @@ public final class BundledSpec {
     Path dir = Path.of(System.getProperty("payspec.openapi.dir", "target/openapi"));
     try (var files = Files.list(dir)) {
       List<String> apis = files.map(file -> file.getFileName().toString())
-          .filter(name -> name.endsWith(".json"))
+          // <api>.json only: the partner kit's <api>.openapi30.json and <api>.postman.json are editions, not APIs.
+          .filter(name -> name.endsWith(".json") && name.indexOf('.') == name.length() - ".json".length())
           .map(name -> name.substring(0, name.length() - ".json".length()))
           .sorted()
           .toList();

@@ -310,9 +310,17 @@ class SpecChangeGateMutationTest {
     assertThat(apis()).as("APIs with a bundle").isNotEmpty();
   }
 
+  /**
+   * Kinds of change whose structure the specs may all lack (none has a request `anyOf` since the
+   * partner kit restated them as `if`/`then`): SpecComparatorTest proves their verdict on a document
+   * of its own, and they are judged here on any spec that has the structure again.
+   */
+  private static final Set<String> MAY_APPLY_TO_NO_SPEC = Set.of("an anyOf alternative removed from a request breaks users");
+
   @Test
   void everyMutationAppliesToAtLeastOneSpec() throws IOException {
-    for (Mutation mutation : Stream.concat(breaking().stream(), benign().stream()).collect(Collectors.toList())) {
+    for (Mutation mutation : Stream.concat(breaking().stream(), benign().stream())
+        .filter(mutation -> !MAY_APPLY_TO_NO_SPEC.contains(mutation.behaviour())).collect(Collectors.toList())) {
       boolean applied = false;
       for (String api : apis()) {
         applied |= applyTo(mutation, bundle(api)).isPresent();

@@ -110,6 +110,17 @@ class SpecComparatorTest {
   }
 
   @Test
+  void anAnyOfAlternativeRemovedFromARequestBreaksUsers() throws IOException {
+    ObjectNode before = (ObjectNode) SpecChangeGateMutationTest.YAML.readTree(BASE);
+    ObjectNode input = schema(before, "ThingInput");
+    input.set("anyOf", input.remove("oneOf"));
+    ObjectNode after = before.deepCopy();
+    ((ArrayNode) schema(after, "ThingInput").get("anyOf")).remove(1);
+    List<Change> changes = SpecComparator.compare(before, after);
+    assertThat(changes).anyMatch(c -> c.kind().startsWith("anyOf-") && c.breaking());
+  }
+
+  @Test
   void aRequiredPropertyInAOneOfAlternativeBreaksRequests() throws IOException {
     List<Change> changes = after(doc -> ((ArrayNode) schema(doc, "ThingInput").at("/oneOf/1/required")).add("tags"));
     assertThat(changes).anyMatch(c -> c.kind().equals("property-made-required") && c.breaking());
