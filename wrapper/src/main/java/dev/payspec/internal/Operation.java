@@ -311,7 +311,12 @@ public final class Operation {
 
   private static List<Violation> add(List<Violation> to, List<Violation> found) {
     List<Violation> list = to == null ? new ArrayList<>() : to;
-    list.addAll(found);
+    for (Violation violation : found) {
+      // A rule reached twice (a field's own schema and a then branch that repeats it) is said once.
+      if (!list.contains(violation)) {
+        list.add(violation);
+      }
+    }
     return list;
   }
 

@@ -245,6 +245,8 @@ public final class SchemaCheck {
         parts.add(property.getKey() + " is " + list(p.get("enum"), " or "));
       }
     });
+    // "when email is absent": an if that holds when a field is not given.
+    condition.path("not").path("required").forEach(field -> parts.add(field.asText() + " is absent"));
     return parts.isEmpty() ? " (a conditional rule)" : " when " + String.join(" and ", parts);
   }
 
