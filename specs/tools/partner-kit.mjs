@@ -389,19 +389,36 @@ export function wrapperInfo(rootDir, api) {
   const credentials = builderMethods.filter((m) => m !== 'baseUrl' && m !== 'userAgentSuffix');
   const hasBaseUrl = /public \w+ baseUrl\(String/.test(source) || /ClientBuilder/.test(source);
   const packageName = /package ([\w.]+);/.exec(source)?.[1];
-  const resources = [...source.matchAll(/public (\w+) (\w+)\(\) \{/g)].map((m) => ({ type: m[1], accessor: m[2] }));
-  const methods = {};
-  for (const resource of resources) {
-    const file = join(packagePath, `${resource.type}.java`);
-    if (!existsSync(file)) continue;
-    methods[resource.accessor] = [...readFileSync(file, 'utf8').matchAll(/public [\w<>]+ (\w+)\(([^)]*)\)/g)].map((m) => m[1]);
-  }
-  return { packageName, clientClass: clientFile.replace(/\.java$/, ''), credentials, hasBaseUrl, methods };
+  return { packageName, clientClass: clientFile.replace(/\.java$/, ''), credentials, hasBaseUrl };
 }
 
-const VERB_TO_METHOD = { create: 'create', get: 'retrieve', retrieve: 'retrieve', list: 'list', update: 'update', delete: 'delete' };
+/**
+ * The wrapper's method of an operation, named as its service generator names it
+ * (wrapper/src/main/codegen/GenerateServices.java): `x-payspec-method`, or the operationId's verb
+ * (`get` read as `retrieve`) followed by its other words but the tag's resource.
+ */
+function wrapperMethod(operation) {
+  if (operation['x-payspec-method']) return operation['x-payspec-method'];
+  const words = (operation.operationId ?? '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[^A-Za-z0-9]+/g, ' ').trim().toLowerCase().split(' ');
+  let verb = words.shift();
+  if (!verb) return null;
+  if (verb === 'get') verb = 'retrieve';
+  const resource = (operation.tags?.[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const singular = resource.endsWith('s') ? resource.slice(0, -1) : resource;
+  return verb + words.filter((w) => w !== resource && w !== singular).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+}
+
+/** The client's accessor of a tag's service: the tag in camel case (`Customers` gives `customers`). */
+function wrapperAccessor(operation) {
+  const words = (operation.tags?.[0] ?? '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  if (words.length === 0) return null;
+  return words.map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join('');
+}
 
 function javaLiteral(value, schema) {
+  // The generated models type a date as LocalDate and a date-time as OffsetDateTime.
+  if (typeof value === 'string' && schema?.format === 'date') return `java.time.LocalDate.parse(${JSON.stringify(value)})`;
+  if (typeof value === 'string' && schema?.format === 'date-time') return `java.time.OffsetDateTime.parse(${JSON.stringify(value)})`;
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return schema?.format === 'int64' ? `${value}L` : String(value);
@@ -410,11 +427,11 @@ function javaLiteral(value, schema) {
 
 function javaSample({ api, info, server, operation, resolve, pathParams, body, bodySchemaRef, returnsBody }) {
   if (!info) return null;
-  const match = /^([a-z]+)([A-Z]\w*)$/.exec(operation.operationId ?? '');
-  if (!match) return null;
-  const method = VERB_TO_METHOD[match[1]];
-  const accessor = Object.keys(info.methods).find((a) => a.toLowerCase().startsWith(match[2].toLowerCase().slice(0, 5)));
-  if (!method || !accessor || !info.methods[accessor].includes(method)) return null;
+  const method = wrapperMethod(operation);
+  const accessor = wrapperAccessor(operation);
+  if (!method || !accessor) return null;
+  // A list with query parameters takes them as arguments: the sample shows only what it can fill.
+  if ((operation.parameters ?? []).some((p) => resolve(p).in === 'query')) return null;
   const envPrefix = api.toUpperCase().replace(/\W/g, '_');
   const lines = [`import ${info.packageName}.${info.clientClass};`];
   const args = pathParams.map((p) => JSON.stringify(p));
