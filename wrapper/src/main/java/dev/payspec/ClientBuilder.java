@@ -39,6 +39,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private HttpClient sharedHttpClient;
   private boolean logFullBodies;
   private Consumer<UnexpectedAnswer> unexpectedAnswers;
+  private CallListener listener;
 
   protected ClientBuilder(URI defaultBaseUrl) {
     this.baseUrl = defaultBaseUrl;
@@ -159,6 +160,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /**
+   * Told of each call (request, response, retry, failure) for metrics or tracing, such as
+   * {@code PayspecObservation} of the {@code payspec-micrometer} module. It never sees credentials,
+   * arguments or bodies. Unset, nothing is told.
+   */
+  public B listener(CallListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener is null: leave it unset for none");
+    return self();
+  }
+
   /** The listener of {@link #onUnexpectedAnswer(Consumer)}, or null. */
   protected Consumer<UnexpectedAnswer> unexpectedAnswerListener() {
     return unexpectedAnswers;
@@ -167,7 +178,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** The shared settings with this provider's name (for the User-Agent) and credentials. */
   protected HttpSettings settings(String provider, String username, String password) {
     return new HttpSettings(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password,
-        sharedHttpClient, logFullBodies);
+        sharedHttpClient, logFullBodies, listener);
   }
 
   @SuppressWarnings("unchecked")
