@@ -150,7 +150,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * Called, on the calling thread, for each thing in a successful answer that the spec does not
+   * Called, on the calling thread (an HTTP thread for async calls), for each thing in a successful answer that the spec does not
    * describe but that does not stop the SDK from reading it (an unknown property, an unknown enum
    * value): the answer is returned all the same. Unset, nothing is reported. A listener must not
    * throw.

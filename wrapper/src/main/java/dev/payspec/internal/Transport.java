@@ -262,13 +262,16 @@ public final class Transport implements AutoCloseable {
       return;
     }
     AtomicBoolean timedOut = new AtomicBoolean();
-    Executor timers = CompletableFuture.delayedExecutor(sent.deadlineNanos(), TimeUnit.NANOSECONDS, Runnable::run);
-    timers.execute(() -> {
-      if (!answer.isDone() && timedOut.compareAndSet(false, true)) {
+    // orTimeout's timer is dropped as soon as the answer completes it, so that a finished call's
+    // answer is not kept until its deadline would have passed.
+    CompletableFuture<Void> deadline = new CompletableFuture<Void>().orTimeout(sent.deadlineNanos(), TimeUnit.NANOSECONDS);
+    deadline.whenComplete((none, expired) -> {
+      if (expired instanceof TimeoutException && !answer.isDone() && timedOut.compareAndSet(false, true)) {
         answer.cancel(true);
       }
     });
     answer.whenComplete((response, error) -> {
+      deadline.complete(null);
       if (result.isDone()) {
         return;
       }
