@@ -100,6 +100,58 @@ public final class GenerateServices {
       }
     }));
     Files.createDirectories(out);
+    for (Kind kind : Kind.values()) {
+      generate(kind, byTag);
+    }
+  }
+
+  /**
+   * How a family of services returns: the plain one (the client's accessors), and the async, raw
+   * and raw async views of it ({@code client.async()}, {@code client.withRawResponse()}, ...), which
+   * call the same operations.
+   */
+  enum Kind {
+    SYNC("", "call", "page"),
+    ASYNC("Async", "callAsync", "pageAsync"),
+    RAW("Raw", "callRaw", "pageRaw"),
+    RAW_ASYNC("RawAsync", "callRawAsync", "pageRawAsync");
+
+    final String suffix;
+    final String call;
+    final String page;
+
+    Kind(String suffix, String call, String page) {
+      this.suffix = suffix;
+      this.call = call;
+      this.page = page;
+    }
+
+    String wrap(String type) {
+      String boxed = type.equals("void") ? "Void" : type;
+      return switch (this) {
+        case SYNC -> type;
+        case ASYNC -> "java.util.concurrent.CompletableFuture<" + boxed + ">";
+        case RAW -> "dev.payspec.RawResponse<" + boxed + ">";
+        case RAW_ASYNC -> "java.util.concurrent.CompletableFuture<dev.payspec.RawResponse<" + boxed + ">>";
+      };
+    }
+
+    String about() {
+      return switch (this) {
+        case SYNC -> "";
+        case ASYNC -> " Each call returns at once a {@link java.util.concurrent.CompletableFuture}: it completes with\n"
+            + " * the answer, or exceptionally with the exception the plain call would throw (a refused argument's\n"
+            + " * {@link dev.payspec.ValidationException} included); retries wait on timers, not threads; cancelling it\n"
+            + " * cancels the request under way.";
+        case RAW -> " Each call returns a {@link dev.payspec.RawResponse}: the status, headers and body of the answer\n"
+            + " * with its decoded value.";
+        case RAW_ASYNC -> " Each call returns at once a {@link java.util.concurrent.CompletableFuture} of a\n"
+            + " * {@link dev.payspec.RawResponse}, completed as the async services' are.";
+      };
+    }
+  }
+
+  private void generate(Kind kind, Map<String, List<JsonNode[]>> byTag) throws Exception {
     StringBuilder accessors = new StringBuilder();
     StringBuilder fields = new StringBuilder();
     StringBuilder init = new StringBuilder();
@@ -107,21 +159,43 @@ public final class GenerateServices {
       if (tag.getValue().isEmpty()) {
         continue;
       }
-      String service = prefix + pascal(tag.getKey());
+      String service = prefix + pascal(tag.getKey()) + kind.suffix;
       String accessor = camel(tag.getKey());
       String description = tagDescription(tag.getKey());
-      write(service, service(service, tag.getKey(), description, tag.getValue()));
+      write(service, service(kind, service, tag.getKey(), description, tag.getValue()));
       fields.append("  private final ").append(service).append(' ').append(accessor).append(";\n");
       init.append("    this.").append(accessor).append(" = new ").append(service).append("(runtime);\n");
       accessors.append("\n  /**\n   * ").append(javadoc(description.isBlank() ? "The " + tag.getKey() + " operations." : description, "   * "))
           .append("\n   */\n  public ").append(service).append(' ').append(accessor).append("() {\n    return ")
           .append(accessor).append(";\n  }\n");
     }
-    String services = prefix + "Services";
+    String services = prefix + kind.suffix + "Services";
+    // The views: options for the calls of a view, and the async and raw families of the same operations.
+    accessors.append("\n  /**\n   * A view of these services whose calls carry {@code options} (a timeout, retries, headers),\n"
+        + "   * merged over this view's own; it shares the client's connections, threads and checks.\n   */\n"
+        + "  public " + services + " withOptions(dev.payspec.RequestOptions options) {\n    return new "
+        + (kind == Kind.SYNC ? "View" : services) + "(runtime.withOptions(options));\n  }\n");
+    if (kind == Kind.SYNC || kind == Kind.RAW) {
+      String async = prefix + (kind == Kind.SYNC ? "Async" : "RawAsync") + "Services";
+      accessors.append("\n  /** The same operations, each returning a {@link java.util.concurrent.CompletableFuture}. */\n"
+          + "  public " + async + " async() {\n    return new " + async + "(runtime);\n  }\n");
+    }
+    if (kind == Kind.SYNC || kind == Kind.ASYNC) {
+      String raw = prefix + (kind == Kind.SYNC ? "Raw" : "RawAsync") + "Services";
+      accessors.append("\n  /** The same operations, each returning the answer's status, headers and body with its value. */\n"
+          + "  public " + raw + " withRawResponse() {\n    return new " + raw + "(runtime);\n  }\n");
+    }
+    if (kind == Kind.SYNC) {
+      accessors.append("\n  /** A view with other options: not closeable, the client is. */\n"
+          + "  private static final class View extends " + services + " {\n    View(ApiRuntime runtime) {\n"
+          + "      super(runtime);\n    }\n  }\n");
+    }
     write(services, "package " + pkg + ";\n\nimport dev.payspec.internal.ApiRuntime;\n\n"
-        + "/**\n * The services of the " + api + " spec, one per tag: the accessors of {@code " + prefix + "Client}.\n"
+        + "/**\n * The services of the " + api + " spec, one per tag" + (kind == Kind.SYNC ? ": the accessors of {@code " + prefix + "Client}." : ".")
+        + "\n *" + kind.about() + "\n"
         + " * Generated from the spec at every build by {@code wrapper/src/main/codegen/GenerateServices.java}.\n */\n"
-        + "public abstract class " + services + " {\n\n" + fields + "\n  " + services + "(ApiRuntime runtime) {\n" + init
+        + "public " + (kind == Kind.SYNC ? "abstract " : "final ") + "class " + services + " {\n\n  private final ApiRuntime runtime;\n"
+        + fields + "\n  " + services + "(ApiRuntime runtime) {\n    this.runtime = runtime;\n" + init
         + "  }\n" + accessors + "}\n");
   }
 
@@ -134,7 +208,7 @@ public final class GenerateServices {
     return "";
   }
 
-  private String service(String service, String tag, String description, List<JsonNode[]> operations) throws Exception {
+  private String service(Kind kind, String service, String tag, String description, List<JsonNode[]> operations) throws Exception {
     Class<?> feign = Class.forName(pkg + ".generated.api." + pascal(tag) + "Api");
     StringBuilder fields = new StringBuilder();
     StringBuilder init = new StringBuilder();
@@ -164,22 +238,34 @@ public final class GenerateServices {
         names.add(argument);
         params.add(typeName(types[i]) + " " + argument);
       }
-      String returned = paging == null ? typeName(method.getGenericReturnType())
+      String plain = paging == null ? typeName(method.getGenericReturnType())
           : "dev.payspec.Page<" + paging[3] + ">";
+      String returned = kind.wrap(plain);
       String signature = name + "(" + String.join(",", params.stream().map(p -> p.substring(0, p.lastIndexOf(' '))).toList()) + ")";
       if (!signatures.add(signature)) {
         throw new IllegalStateException(api + " spec: two operations of tag " + tag + " become " + signature
             + " in " + service + ": name one with x-payspec-method");
       }
-      methods.append('\n').append(methodJavadoc(op, entry[3], method, names, paging != null));
-      methods.append("  @dev.payspec.SpecOperation(\"").append(operationId).append("\")\n");
+      String doc = methodJavadoc(op, entry[3], method, names, paging != null);
+      if (kind == Kind.ASYNC || kind == Kind.RAW_ASYNC) {
+        doc = doc.replace("   * @throws dev.payspec.ValidationException when an argument breaks the spec; nothing is sent\n",
+            "   * @return the future answer; a broken rule completes it with {@link dev.payspec.ValidationException} and nothing is sent\n")
+            .replaceFirst("   \\* @return (?![^\\n]*future answer)[^\\n]*\\n((   \\*     [^\\n]*\\n)*)", "");
+      }
+      methods.append('\n').append(doc);
+      if (kind == Kind.SYNC) {
+        // The one method per operation that tools find by its operationId.
+        methods.append("  @dev.payspec.SpecOperation(\"").append(operationId).append("\")\n");
+      }
       methods.append("  public ").append(returned).append(' ').append(name).append('(').append(String.join(", ", params))
           .append(") {\n    ");
-      String call = paging == null ? field + ".call(" + String.join(", ", names) + ")"
-          : field + ".page(" + paging[3] + ".class" + (names.isEmpty() ? "" : ", ") + String.join(", ", names) + ")";
+      String call = paging == null ? field + (kind == Kind.SYNC ? "" : ".<" + (plain.equals("void") ? "Void" : plain) + ">")
+          + "." + kind.call + "(" + String.join(", ", names) + ")"
+          : field + "." + kind.page + "(" + paging[3] + ".class" + (names.isEmpty() ? "" : ", ") + String.join(", ", names) + ")";
+      call = call.replace(">.call", ">call");
       if (returned.equals("void")) {
         methods.append(call).append(";\n  }\n");
-      } else if (paging != null) {
+      } else if (paging != null || kind != Kind.SYNC) {
         methods.append("return ").append(call).append(";\n  }\n");
       } else {
         methods.append("return (").append(returned).append(") ").append(call).append(";\n  }\n");
@@ -190,8 +276,8 @@ public final class GenerateServices {
         + "\n *\n * <p>Every call is checked against the spec before it is sent (a broken rule throws\n"
         + " * {@link dev.payspec.ValidationException} and nothing is sent), retried as its method allows, and its\n"
         + " * answer checked against the spec; failures are {@link dev.payspec.PayspecException}s. Generated from the\n"
-        + " * spec at every build by {@code wrapper/src/main/codegen/GenerateServices.java}.\n */\n"
-        + "public final class " + service + extras(service) + " {\n\n" + fields + "\n  " + service + "(ApiRuntime runtime) {\n" + init + "  }\n"
+        + " * spec at every build by {@code wrapper/src/main/codegen/GenerateServices.java}." + kind.about() + "\n */\n"
+        + "public final class " + service + (kind == Kind.SYNC ? extras(service) : "") + " {\n\n" + fields + "\n  " + service + "(ApiRuntime runtime) {\n" + init + "  }\n"
         + methods + "}\n";
   }
 

@@ -39,6 +39,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private HttpClient sharedHttpClient;
   private boolean logFullBodies;
   private Consumer<UnexpectedAnswer> unexpectedAnswers;
+  private CallListener listener;
 
   protected ClientBuilder(URI defaultBaseUrl) {
     this.baseUrl = defaultBaseUrl;
@@ -149,13 +150,23 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * Called, on the calling thread, for each thing in a successful answer that the spec does not
+   * Called, on the calling thread (an HTTP thread for async calls), for each thing in a successful answer that the spec does not
    * describe but that does not stop the SDK from reading it (an unknown property, an unknown enum
    * value): the answer is returned all the same. Unset, nothing is reported. A listener must not
    * throw.
    */
   public B onUnexpectedAnswer(Consumer<UnexpectedAnswer> listener) {
     this.unexpectedAnswers = Objects.requireNonNull(listener, "listener is null: leave it unset for none");
+    return self();
+  }
+
+  /**
+   * Told of each call (request, response, retry, failure) for metrics or tracing, such as
+   * {@code PayspecObservation} of the {@code payspec-micrometer} module. It never sees credentials,
+   * arguments or bodies. Unset, nothing is told.
+   */
+  public B listener(CallListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener is null: leave it unset for none");
     return self();
   }
 
@@ -167,7 +178,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** The shared settings with this provider's name (for the User-Agent) and credentials. */
   protected HttpSettings settings(String provider, String username, String password) {
     return new HttpSettings(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password,
-        sharedHttpClient, logFullBodies);
+        sharedHttpClient, logFullBodies, listener);
   }
 
   @SuppressWarnings("unchecked")

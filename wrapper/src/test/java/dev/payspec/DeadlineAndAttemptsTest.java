@@ -57,22 +57,53 @@ class DeadlineAndAttemptsTest {
         .connectTimeout(CONNECT).readTimeout(READ).maxRetries(maxRetries).build();
   }
 
-  /** Every operation of every spec, keyed {@code api:operationId}, with its HTTP method. */
+  /** Every operation of every spec, keyed {@code api:operationId}, with its HTTP method, called as the plain services do. */
   private static Map<String, Call> operations(int maxRetries) {
+    return operations(maxRetries, false);
+  }
+
+  /**
+   * Every operation of every spec, keyed {@code api:operationId}, with its HTTP method; {@code async}
+   * calls it through {@code client.async()} and waits for the future, throwing what it completed with.
+   */
+  private static Map<String, Call> operations(int maxRetries, boolean async) {
     StancerClient stancer = stancer(maxRetries);
     BeGatewayClient beGateway = beGateway(maxRetries);
+    var stancerAsync = stancer.async().customers();
+    var beGatewayAsync = beGateway.async().customers();
     Map<String, Call> calls = new LinkedHashMap<>();
-    calls.put("stancer:createCustomer", new Call("POST",
-        () -> stancer.customers().create(new CustomerCreateRequest().email("david@example.net"))));
-    calls.put("stancer:getCustomer", new Call("GET", () -> stancer.customers().retrieve(Fixtures.STANCER_ID)));
-    calls.put("stancer:updateCustomer", new Call("PATCH",
-        () -> stancer.customers().update(Fixtures.STANCER_ID, new CustomerUpdateRequest().name("Dave Coaster"))));
-    calls.put("stancer:deleteCustomer", new Call("DELETE", () -> stancer.customers().delete(Fixtures.STANCER_ID)));
-    calls.put("begateway:createCustomer", new Call("POST", () -> beGateway.customers().create(
-        new dev.payspec.begateway.generated.model.CustomerCreateRequest().email("customer@example.com").ip("127.0.0.1"))));
-    calls.put("begateway:getCustomer", new Call("GET", () -> beGateway.customers().retrieve(Fixtures.BEGATEWAY_ID)));
-    calls.put("begateway:listCustomers", new Call("GET", () -> beGateway.customers().list()));
+    calls.put("stancer:createCustomer", new Call("POST", async
+        ? () -> join(stancerAsync.create(new CustomerCreateRequest().email("david@example.net")))
+        : () -> stancer.customers().create(new CustomerCreateRequest().email("david@example.net"))));
+    calls.put("stancer:getCustomer", new Call("GET", async ? () -> join(stancerAsync.retrieve(Fixtures.STANCER_ID))
+        : () -> stancer.customers().retrieve(Fixtures.STANCER_ID)));
+    calls.put("stancer:updateCustomer", new Call("PATCH", async
+        ? () -> join(stancerAsync.update(Fixtures.STANCER_ID, new CustomerUpdateRequest().name("Dave Coaster")))
+        : () -> stancer.customers().update(Fixtures.STANCER_ID, new CustomerUpdateRequest().name("Dave Coaster"))));
+    calls.put("stancer:deleteCustomer", new Call("DELETE", async ? () -> join(stancerAsync.delete(Fixtures.STANCER_ID))
+        : () -> stancer.customers().delete(Fixtures.STANCER_ID)));
+    var beGatewayCreate = new dev.payspec.begateway.generated.model.CustomerCreateRequest().email("customer@example.com").ip("127.0.0.1");
+    calls.put("begateway:createCustomer", new Call("POST", async ? () -> join(beGatewayAsync.create(beGatewayCreate))
+        : () -> beGateway.customers().create(beGatewayCreate)));
+    calls.put("begateway:getCustomer", new Call("GET", async ? () -> join(beGatewayAsync.retrieve(Fixtures.BEGATEWAY_ID))
+        : () -> beGateway.customers().retrieve(Fixtures.BEGATEWAY_ID)));
+    calls.put("begateway:listCustomers", new Call("GET", async ? () -> join(beGatewayAsync.list())
+        : () -> beGateway.customers().list()));
     return calls;
+  }
+
+  /** Waits for an async call, throwing the exception it completed with, as the plain call throws it. */
+  static void join(java.util.concurrent.CompletableFuture<?> future) {
+    try {
+      future.get(1, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException thrown) {
+        throw thrown;
+      }
+      throw new AssertionError(e);
+    } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("the future did not complete", e);
+    }
   }
 
   record Call(String method, Runnable run) {}
@@ -86,18 +117,18 @@ class DeadlineAndAttemptsTest {
   }
 
   static Stream<Arguments> slowBodies() {
-    return Stream.of(Behaviour.STALLED_BODY, Behaviour.DRIPPED_BODY).flatMap(behaviour ->
-        operations(0).keySet().stream().map(operation -> Arguments.of(behaviour, operation)));
+    return Stream.of(false, true).flatMap(async -> Stream.of(Behaviour.STALLED_BODY, Behaviour.DRIPPED_BODY).flatMap(behaviour ->
+        operations(0).keySet().stream().map(operation -> Arguments.of(behaviour, operation, async))));
   }
 
-  @ParameterizedTest(name = "{0}: {1}")
+  @ParameterizedTest(name = "{0}: {1}, async {2}")
   @MethodSource("slowBodies")
-  void noCallOutlivesItsDeadlineWhateverTheBody(Behaviour behaviour, String operation) {
+  void noCallOutlivesItsDeadlineWhateverTheBody(Behaviour behaviour, String operation, boolean async) {
     server.reset(behaviour);
     server.okBody = operation.startsWith("stancer") ? Fixtures.STANCER_CUSTOMER : Fixtures.BEGATEWAY_LIST;
 
     long start = System.nanoTime();
-    ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> operations(0).get(operation).run().run());
+    ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> operations(0, async).get(operation).run().run());
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(e).as("a slow body ends the call").isNotNull();
@@ -107,14 +138,16 @@ class DeadlineAndAttemptsTest {
     assertThat(server.requests).hasSize(1);
   }
 
-  @Test
-  void retriesOfAStalledGetStayWithinTheirDocumentedBound() {
+  @ParameterizedTest(name = "async {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void retriesOfAStalledGetStayWithinTheirDocumentedBound(boolean async) {
     server.reset(Behaviour.STALLED_BODY);
     server.okBody = Fixtures.BEGATEWAY_LIST;
     int maxRetries = 2;
 
     long start = System.nanoTime();
-    catchThrowableOfType(ConnectionException.class, () -> beGateway(maxRetries).customers().list());
+    catchThrowableOfType(ConnectionException.class, async ? () -> join(beGateway(maxRetries).async().customers().list())
+        : () -> beGateway(maxRetries).customers().list());
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     // Each attempt's deadline, plus the backoff delays (at most 250 ms, then 500 ms).
@@ -124,8 +157,9 @@ class DeadlineAndAttemptsTest {
   }
 
   static Stream<Arguments> faultsPerOperation() {
-    return Stream.of(Behaviour.CLOSED_BEFORE_ANSWER, Behaviour.RESET_BEFORE_ANSWER, Behaviour.STATUS_503, Behaviour.STALLED_BODY)
-        .flatMap(behaviour -> operations(0).keySet().stream().map(operation -> Arguments.of(behaviour, operation)));
+    return Stream.of(false, true).flatMap(async -> Stream.of(Behaviour.CLOSED_BEFORE_ANSWER, Behaviour.RESET_BEFORE_ANSWER,
+        Behaviour.STATUS_503, Behaviour.STALLED_BODY)
+        .flatMap(behaviour -> operations(0).keySet().stream().map(operation -> Arguments.of(behaviour, operation, async))));
   }
 
   /**
@@ -143,14 +177,14 @@ class DeadlineAndAttemptsTest {
     };
   }
 
-  @ParameterizedTest(name = "{0}: {1}")
+  @ParameterizedTest(name = "{0}: {1}, async {2}")
   @MethodSource("faultsPerOperation")
-  void theRequestsThatReachTheServerAreExactlyTheDocumentedNumber(Behaviour behaviour, String operation) {
+  void theRequestsThatReachTheServerAreExactlyTheDocumentedNumber(Behaviour behaviour, String operation, boolean async) {
     server.okBody = operation.startsWith("stancer") ? Fixtures.STANCER_CUSTOMER : Fixtures.BEGATEWAY_LIST;
     boolean closedBeforeAnswer = behaviour == Behaviour.CLOSED_BEFORE_ANSWER || behaviour == Behaviour.RESET_BEFORE_ANSWER;
     // An odd and an even maxRetries where the JDK's resend makes a difference.
     for (int maxRetries : closedBeforeAnswer ? new int[] {1, 2} : new int[] {2}) {
-      Call call = operations(maxRetries).get(operation);
+      Call call = operations(maxRetries, async).get(operation);
       server.reset(behaviour);
 
       PayspecException e = catchThrowableOfType(PayspecException.class, () -> call.run().run());

@@ -131,6 +131,17 @@ public class ClientCallBenchmark {
     return failures.count(() -> generatedStancer.createCustomer(stancerRequest));
   }
 
+  /** The async path of the same call, waited for: its cost next to the sync one's (issue 16). */
+  @Benchmark
+  public Object wrapperAsync_stancerCreate(Failures failures) {
+    return failures.count(() -> wrapperStancer.async().customers().create(stancerRequest).join());
+  }
+
+  @Benchmark
+  public Object wrapperAsync_stancerRetrieve(Failures failures) {
+    return failures.count(() -> wrapperStancer.async().customers().retrieve(STANCER_ID).join());
+  }
+
   @Benchmark
   public Object wrapper_stancerRetrieve(Failures failures) {
     return failures.count(() -> wrapperStancer.customers().retrieve(STANCER_ID));

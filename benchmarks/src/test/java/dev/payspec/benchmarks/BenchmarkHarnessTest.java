@@ -35,7 +35,7 @@ class BenchmarkHarnessTest {
   void everyBenchmarkedCallReturnsTheDocsCustomerWithoutFailing() throws Exception {
     List<Method> calls = Arrays.stream(ClientCallBenchmark.class.getMethods())
         .filter(method -> method.isAnnotationPresent(Benchmark.class)).collect(Collectors.toList());
-    assertThat(calls).hasSize(12);
+    assertThat(calls).hasSize(14);
     for (Method call : calls) {
       ClientCallBenchmark.Failures failures = new ClientCallBenchmark.Failures();
       Object result = call.invoke(BENCHMARK, failures);

@@ -18,7 +18,9 @@ public final class ApiRuntime {
   private final String api;
   private final Transport transport;
   private final Consumer<UnexpectedAnswer> unexpectedAnswers;
-  private final Map<Class<?>, Map<String, Method>> interfaces = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Map<String, Method>> interfaces;
+  private final Map<String, Operation> operations;
+  private final dev.payspec.RequestOptions options;
 
   /**
    * @param api the spec's name, as in {@code openapi/<api>.json}
@@ -35,10 +37,36 @@ public final class ApiRuntime {
       Consumer<UnexpectedAnswer> unexpectedAnswers) {
     this.api = api;
     this.unexpectedAnswers = unexpectedAnswers;
+    this.interfaces = new ConcurrentHashMap<>();
+    this.operations = new ConcurrentHashMap<>();
+    this.options = dev.payspec.RequestOptions.NONE;
     if (!SpecDocument.isLoaded(api)) {
       warmUp();
     }
     this.transport = transport.get();
+  }
+
+  private ApiRuntime(ApiRuntime shared, dev.payspec.RequestOptions options) {
+    this.api = shared.api;
+    this.unexpectedAnswers = shared.unexpectedAnswers;
+    this.interfaces = shared.interfaces;
+    this.operations = shared.operations;
+    this.transport = shared.transport;
+    this.options = options;
+  }
+
+  /**
+   * A view of this runtime whose calls carry {@code options} (merged over this view's own): it
+   * shares the transport (connections, threads) and the operations' prepared checks.
+   */
+  public ApiRuntime withOptions(dev.payspec.RequestOptions options) {
+    java.util.Objects.requireNonNull(options, "options is null: pass RequestOptions.NONE for none");
+    return new ApiRuntime(this, this.options.merge(options));
+  }
+
+  /** The options of this view's calls. */
+  dev.payspec.RequestOptions options() {
+    return options;
   }
 
   /**
@@ -67,7 +95,9 @@ public final class ApiRuntime {
    * {@code method} describes it.
    */
   public Operation operation(Class<?> generatedApi, String method, String operationId) {
-    return new Operation(this, generatedApi, method, operationId);
+    Operation shared = operations.computeIfAbsent(operationId, id -> new Operation(this, generatedApi, method, operationId, null));
+    return shared.runtime() == this ? shared
+        : new Operation(this, generatedApi, method, operationId, shared);
   }
 
   SpecDocument spec() {

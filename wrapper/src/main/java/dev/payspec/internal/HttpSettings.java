@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param sharedHttpClient a JDK client owned by the user and shared between payspec clients, or null
  *     for one of the client's own
  * @param logFullBodies whether the wire log writes bodies as they are, personal data included
+ * @param listener told of each call, or null
  */
 public record HttpSettings(
     String provider,
@@ -30,7 +31,15 @@ public record HttpSettings(
     String username,
     String password,
     HttpClient sharedHttpClient,
-    boolean logFullBodies) {
+    boolean logFullBodies,
+    dev.payspec.CallListener listener) {
+
+  /** Settings without a listener. */
+  public HttpSettings(String provider, URI baseUrl, Duration connectTimeout, Duration readTimeout, int maxRetries,
+      String userAgentSuffix, String username, String password, HttpClient sharedHttpClient, boolean logFullBodies) {
+    this(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password, sharedHttpClient,
+        logFullBodies, null);
+  }
 
   private static final Pattern LOOPBACK_V4 =
       Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");

@@ -3,7 +3,9 @@ package dev.payspec.internal;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
+import dev.payspec.ApiCall;
 import dev.payspec.Page;
+import dev.payspec.RawResponse;
 import dev.payspec.PayspecException;
 import dev.payspec.UnexpectedAnswer;
 import dev.payspec.ValidationException;
@@ -19,7 +21,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One operation of a spec as the wrapper calls it: its arguments checked against the spec's
@@ -33,14 +39,24 @@ public final class Operation {
   private final Class<?> generatedApi;
   private final String javaMethod;
   private final String operationId;
+  private final Operation shared;
   private volatile String[] paging;
   private volatile Prepared prepared;
 
-  Operation(ApiRuntime runtime, Class<?> generatedApi, String javaMethod, String operationId) {
+  /**
+   * @param shared the operation of the client itself, whose preparation a view's operation uses;
+   *     null for that one
+   */
+  Operation(ApiRuntime runtime, Class<?> generatedApi, String javaMethod, String operationId, Operation shared) {
     this.runtime = runtime;
     this.generatedApi = generatedApi;
     this.javaMethod = javaMethod;
     this.operationId = operationId;
+    this.shared = shared == null ? this : shared;
+  }
+
+  ApiRuntime runtime() {
+    return runtime;
   }
 
   /**
@@ -51,9 +67,82 @@ public final class Operation {
    * @throws PayspecException for every other failure
    */
   public Object call(Object... args) {
+    return exchange(args).value();
+  }
+
+  /**
+   * As {@link #call(Object...)}, with the answer's status, headers and body.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> RawResponse<T> callRaw(Object... args) {
+    Transport.Exchanged done = exchange(args);
+    return raw(done, (T) done.value());
+  }
+
+  /**
+   * As {@link #call(Object...)} without blocking: the future completes with the decoded answer, or
+   * exceptionally with the {@link ValidationException} or {@link PayspecException} the call would
+   * throw. Cancelling it cancels the request under way and the retries to come.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> CompletableFuture<T> callAsync(Object... args) {
+    return then(exchangeAsync(args), done -> (T) done.value());
+  }
+
+  /** As {@link #callAsync(Object...)}, with the answer's status, headers and body. */
+  @SuppressWarnings("unchecked")
+  public <T> CompletableFuture<RawResponse<T>> callRawAsync(Object... args) {
+    return then(exchangeAsync(args), done -> raw(done, (T) done.value()));
+  }
+
+  private Transport.Exchanged exchange(Object[] args) {
     Prepared p = prepare();
     Object[] sent = p.check(args);
-    return runtime.transport().exchange(p.plan, sent);
+    return runtime.transport().exchange(p.plan, sent, apiCall(p), runtime.options());
+  }
+
+  private CompletableFuture<Transport.Exchanged> exchangeAsync(Object[] args) {
+    try {
+      Prepared p = prepare();
+      Object[] sent = p.check(args);
+      return runtime.transport().exchangeAsync(p.plan, sent, apiCall(p), runtime.options());
+    } catch (RuntimeException refused) {
+      return CompletableFuture.failedFuture(refused);
+    }
+  }
+
+  private ApiCall apiCall(Prepared p) {
+    Transport transport = runtime.transport();
+    return transport.listener() == null ? null : new ApiCall(transport.provider(), operationId, p.method, p.path);
+  }
+
+  private static <T> RawResponse<T> raw(Transport.Exchanged done, T value) {
+    return new RawResponse<>(done.status(), done.headers().map(), new String(done.body(), StandardCharsets.UTF_8), value);
+  }
+
+  /**
+   * {@code source} mapped by {@code map}: completed with the source's own exception (not wrapped),
+   * and cancelling it cancels the source.
+   */
+  private static <A, B> CompletableFuture<B> then(CompletableFuture<A> source, Function<A, B> map) {
+    CompletableFuture<B> out = new CompletableFuture<>();
+    source.whenComplete((value, error) -> {
+      if (error != null) {
+        out.completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+        return;
+      }
+      try {
+        out.complete(map.apply(value));
+      } catch (RuntimeException e) {
+        out.completeExceptionally(e);
+      }
+    });
+    out.whenComplete((value, error) -> {
+      if (out.isCancelled()) {
+        source.cancel(true);
+      }
+    });
+    return out;
   }
 
   /**
@@ -63,11 +152,32 @@ public final class Operation {
    * @param itemType the items' model
    */
   public <T> Page<T> page(Class<T> itemType, Object... args) {
+    return pageOf(itemType, exchange(args), args);
+  }
+
+  /** As {@link #page(Class, Object...)}, with the first page's status, headers and body. */
+  public <T> RawResponse<Page<T>> pageRaw(Class<T> itemType, Object... args) {
+    Transport.Exchanged done = exchange(args);
+    return raw(done, pageOf(itemType, done, args));
+  }
+
+  /** As {@link #page(Class, Object...)} without blocking for the first page; the following ones are fetched when iterated. */
+  public <T> CompletableFuture<Page<T>> pageAsync(Class<T> itemType, Object... args) {
+    return then(exchangeAsync(args), done -> pageOf(itemType, done, args));
+  }
+
+  /** As {@link #pageAsync(Class, Object...)}, with the first page's status, headers and body. */
+  public <T> CompletableFuture<RawResponse<Page<T>>> pageRawAsync(Class<T> itemType, Object... args) {
+    return then(exchangeAsync(args), done -> raw(done, pageOf(itemType, done, args)));
+  }
+
+  private <T> Page<T> pageOf(Class<T> itemType, Transport.Exchanged done, Object[] args) {
     Prepared p = prepare();
     if (p.pagination == null) {
       throw new IllegalStateException(this + " does not page");
     }
-    return p.pagination.page(runtime.transport(), p, Transport.JSON.getTypeFactory().constructCollectionType(List.class, itemType), args);
+    return p.pagination.page((JsonNode) done.value(), args,
+        Transport.JSON.getTypeFactory().constructCollectionType(List.class, itemType), next -> page(itemType, next));
   }
 
   /**
@@ -80,6 +190,7 @@ public final class Operation {
    */
   public Operation paging(String start, String items, String hasMore) {
     this.paging = new String[] {start, items, hasMore};
+    shared.paging = paging;
     return this;
   }
 
@@ -100,6 +211,9 @@ public final class Operation {
   }
 
   private Prepared prepare() {
+    if (shared != this) {
+      return shared.prepare();
+    }
     Prepared p = prepared;
     if (p == null) {
       synchronized (this) {
@@ -282,8 +396,7 @@ public final class Operation {
       return new Pagination(startArgument, settings[1], settings[2], startPointer);
     }
 
-    <T> Page<T> page(Transport transport, Prepared prepared, JavaType listType, Object[] args) {
-      JsonNode answer = (JsonNode) transport.exchange(prepared.plan, prepared.check(args));
+    <T> Page<T> page(JsonNode answer, Object[] args, JavaType listType, Function<Object[], Page<T>> fetch) {
       List<T> items;
       try {
         items = Transport.JSON.readerFor(listType).readValue(answer.path(this.items));
@@ -298,7 +411,7 @@ public final class Operation {
       return Page.of(items, more, start, () -> {
         Object[] next = args.clone();
         next[startArgument] = narrow(following, given);
-        return page(transport, prepared, listType, next);
+        return fetch.apply(next);
       });
     }
 

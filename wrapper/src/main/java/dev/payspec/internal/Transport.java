@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.payspec.ApiCall;
+import dev.payspec.CallListener;
 import dev.payspec.ConnectionException;
+import dev.payspec.RequestOptions;
 import dev.payspec.PayspecException;
 import dev.payspec.PayspecException.HttpDetails;
 import dev.payspec.ServerException;
@@ -26,7 +29,11 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -76,6 +83,9 @@ public final class Transport implements AutoCloseable {
   private final String baseUrl;
   private final String basePath;
   private final Duration readTimeout;
+  private final Duration connectTimeout;
+  private final CallListener listener;
+  private final String provider;
   private final long attemptNanos;
   private final String[] identity;
   private final WireLog log;
@@ -107,6 +117,9 @@ public final class Transport implements AutoCloseable {
     String path = settings.baseUrl().getRawPath() == null ? "" : settings.baseUrl().getRawPath();
     this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     this.readTimeout = settings.readTimeout();
+    this.connectTimeout = settings.connectTimeout();
+    this.listener = settings.listener();
+    this.provider = settings.provider();
     this.attemptNanos = settings.connectTimeout().plus(settings.readTimeout()).toNanos();
     String credentials = settings.username() + ":" + settings.password();
     this.identity = new String[] {
@@ -154,94 +167,299 @@ public final class Transport implements AutoCloseable {
     ownExecutor.shutdownNow();
   }
 
+  /** What one successful exchange gave: the answer as it came and its decoded value (null for none). */
+  record Exchanged(int status, java.net.http.HttpHeaders headers, byte[] body, Object value) {
+  }
+
+  /** One request, ready to send. */
+  private record Attempt(String method, String path, String url, byte[] body, HttpRequest request, long deadlineNanos) {
+  }
+
   /**
    * One call of {@code plan}: sends the request and decodes the answer, retrying as
    * {@link RetryPolicy} allows; every failure is a {@link PayspecException}.
    */
   Object exchange(CallPlan plan, Object[] args) {
+    return exchange(plan, args, null, RequestOptions.NONE).value();
+  }
+
+  /**
+   * One call of {@code plan} with {@code options}, told to the listener as {@code call} (null for
+   * none): sends the request and decodes the answer, retrying as {@link RetryPolicy} allows; every
+   * failure is a {@link PayspecException}.
+   */
+  Exchanged exchange(CallPlan plan, Object[] args, ApiCall call, RequestOptions options) {
     if (closed) {
       throw new IllegalStateException("this payspec client is closed: build a new one");
     }
+    RetryPolicy policy = policy(options);
     int[] requests = {0};
     for (int attempt = 0; ; attempt++) {
+      Attempt sent = attempt(plan, args, options);
+      tellRequest(call, attempt + 1);
       try {
-        return exchangeOnce(plan, args, requests);
+        Exchanged done = exchangeOnce(plan, sent, requests);
+        tellResponse(call, done.status());
+        return done;
       } catch (PayspecException failure) {
-        Optional<Duration> delay = retries.delayBeforeRetry(plan.method(), failure, attempt, requests[0]);
+        Optional<Duration> delay = policy.delayBeforeRetry(plan.method(), failure, attempt, requests[0]);
         if (delay.isEmpty() || closed) {
+          tellFailure(call, failure);
           throw failure;
         }
+        tellRetry(call, attempt + 1, delay.get(), failure);
         pause(delay.get(), failure);
       }
     }
   }
 
-  /** One attempt; {@code requests[0]} grows by the number of requests that may have reached the server. */
-  private Object exchangeOnce(CallPlan plan, Object[] args, int[] requests) {
+  /**
+   * The same call as {@link #exchange(CallPlan, Object[], ApiCall, RequestOptions)} without
+   * blocking a thread: each attempt is sent with the JDK client's {@code sendAsync}, its deadline and
+   * the delays between retries are timers, and cancelling the returned future cancels the attempt
+   * under way and any retry to come. It completes exceptionally with the same
+   * {@link PayspecException}s.
+   */
+  CompletableFuture<Exchanged> exchangeAsync(CallPlan plan, Object[] args, ApiCall call, RequestOptions options) {
+    CompletableFuture<Exchanged> result = new CompletableFuture<>();
+    if (closed) {
+      result.completeExceptionally(new IllegalStateException("this payspec client is closed: build a new one"));
+      return result;
+    }
+    AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+    result.whenComplete((done, error) -> {
+      CompletableFuture<?> attempt = inFlight.get();
+      if (result.isCancelled() && attempt != null) {
+        attempt.cancel(true);
+      }
+    });
+    attemptAsync(plan, args, call, options, policy(options), 0, new int[] {0}, result, inFlight);
+    return result;
+  }
+
+  private void attemptAsync(CallPlan plan, Object[] args, ApiCall call, RequestOptions options, RetryPolicy policy,
+      int attempt, int[] requests, CompletableFuture<Exchanged> result, AtomicReference<CompletableFuture<?>> inFlight) {
+    if (result.isDone()) {
+      return;
+    }
+    Attempt sent;
+    try {
+      sent = attempt(plan, args, options);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    tellRequest(call, attempt + 1);
+    boolean logged = log.enabled();
+    long start = System.nanoTime();
+    if (logged) {
+      log.request(sent.request(), sent.body());
+    }
+    CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(sent.request(), BodyHandlers.ofByteArray());
+    inFlight.set(answer);
+    if (result.isCancelled()) {
+      answer.cancel(true);
+      return;
+    }
+    AtomicBoolean timedOut = new AtomicBoolean();
+    // orTimeout's timer is dropped as soon as the answer completes it, so that a finished call's
+    // answer is not kept until its deadline would have passed.
+    CompletableFuture<Void> deadline = new CompletableFuture<Void>().orTimeout(sent.deadlineNanos(), TimeUnit.NANOSECONDS);
+    deadline.whenComplete((none, expired) -> {
+      if (expired instanceof TimeoutException && !answer.isDone() && timedOut.compareAndSet(false, true)) {
+        answer.cancel(true);
+      }
+    });
+    answer.whenComplete((response, error) -> {
+      deadline.complete(null);
+      if (result.isDone()) {
+        return;
+      }
+      PayspecException failure;
+      try {
+        if (error != null && timedOut.get()) {
+          requests[0]++;
+          throw deadlinePassed(sent, logged, start, null);
+        }
+        if (error != null) {
+          Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+              ? error.getCause() : error;
+          throw failed(sent, cause, requests, logged, start);
+        }
+        requests[0]++;
+        Exchanged done = answered(plan, sent, response, logged, start);
+        tellResponse(call, done.status());
+        result.complete(done);
+        return;
+      } catch (PayspecException e) {
+        failure = e;
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+        return;
+      }
+      Optional<Duration> delay = policy.delayBeforeRetry(plan.method(), failure, attempt, requests[0]);
+      if (delay.isEmpty() || closed || result.isDone()) {
+        tellFailure(call, failure);
+        result.completeExceptionally(failure);
+        return;
+      }
+      tellRetry(call, attempt + 1, delay.get(), failure);
+      PayspecException last = failure;
+      try {
+        CompletableFuture.delayedExecutor(delay.get().toNanos(), TimeUnit.NANOSECONDS, asyncExecutor())
+            .execute(() -> attemptAsync(plan, args, call, options, policy, attempt + 1, requests, result, inFlight));
+      } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+        result.completeExceptionally(last);
+      }
+    });
+  }
+
+  /** Where retries of async calls run: the client's own threads, the shared client's executor, or the common pool. */
+  private Executor asyncExecutor() {
+    return ownExecutor != null ? ownExecutor : http.executor().orElse(ForkJoinPool.commonPool());
+  }
+
+  private RetryPolicy policy(RequestOptions options) {
+    return options.maxRetries().map(RetryPolicy::new).orElse(retries);
+  }
+
+  /** The request of one attempt: URL, identity, the interface's and the options' headers, body and deadline. */
+  private Attempt attempt(CallPlan plan, Object[] args, RequestOptions options) {
     String method = plan.method();
     String path = plan.path(args);
     // The query is on the wire (and in the wire log) but not in exceptions: filters may be personal data.
     String url = baseUrl + path + plan.query(args);
     byte[] body = encode(plan.body(args));
+    Duration read = options.timeout().orElse(readTimeout);
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-        .timeout(readTimeout)
+        .timeout(read)
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body))
         .headers(identity);
     String[] headers = plan.headers(args);
     if (headers.length > 0) {
       builder.headers(headers);
     }
-    HttpRequest request = builder.build();
+    options.headers().forEach(builder::setHeader);
+    long deadline = options.timeout().isEmpty() ? attemptNanos : connectTimeout.plus(read).toNanos();
+    return new Attempt(method, path, url, body, builder.build(), deadline);
+  }
+
+  /** One attempt; {@code requests[0]} grows by the number of requests that may have reached the server. */
+  private Exchanged exchangeOnce(CallPlan plan, Attempt sent, int[] requests) {
     boolean logged = log.enabled();
     long start = System.nanoTime();
     if (logged) {
-      log.request(request, body);
+      log.request(sent.request(), sent.body());
     }
     HttpResponse<byte[]> response;
-    CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, BodyHandlers.ofByteArray());
+    CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(sent.request(), BodyHandlers.ofByteArray());
     try {
-      response = answer.get(attemptNanos, TimeUnit.NANOSECONDS);
+      response = answer.get(sent.deadlineNanos(), TimeUnit.NANOSECONDS);
       requests[0]++;
     } catch (TimeoutException e) {
       // The JDK's timeout ends with the headers; this one bounds the body too. Cancelling closes the exchange.
       answer.cancel(true);
       requests[0]++;
-      if (logged) {
-        log.failure(method, url, "no complete answer within the deadline", start);
-      }
-      String fullPath = basePath + path;
-      throw new ConnectionException(method + " " + fullPath + ": no complete answer within "
-          + TimeUnit.NANOSECONDS.toMillis(attemptNanos) + " ms (connectTimeout + readTimeout, body included)",
-          method, fullPath, true, e);
+      throw deadlinePassed(sent, logged, start, e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      IOException failure = cause instanceof IOException io ? io : new IOException(cause.getClass().getSimpleName(), cause);
-      ConnectionException thrown = connectionFailure(method, basePath + path, failure);
-      if (thrown.isRequestSent()) {
-        requests[0] += resentByTheJdk(method, failure) ? 2 : 1;
-      }
-      if (logged) {
-        log.failure(method, url, failure.getClass().getSimpleName() + ": " + failure.getMessage(), start);
-      }
-      throw thrown;
+      throw failed(sent, e.getCause() == null ? e : e.getCause(), requests, logged, start);
     } catch (InterruptedException e) {
       answer.cancel(true);
       Thread.currentThread().interrupt();
       requests[0]++;
-      throw new ConnectionException(method + " " + basePath + path + ": interrupted while waiting for the answer",
-          method, basePath + path, true, e);
+      String fullPath = basePath + sent.path();
+      throw new ConnectionException(sent.method() + " " + fullPath + ": interrupted while waiting for the answer",
+          sent.method(), fullPath, true, e);
     }
+    return answered(plan, sent, response, logged, start);
+  }
+
+  private ConnectionException deadlinePassed(Attempt sent, boolean logged, long start, Throwable cause) {
+    if (logged) {
+      log.failure(sent.method(), sent.url(), "no complete answer within the deadline", start);
+    }
+    String fullPath = basePath + sent.path();
+    return new ConnectionException(sent.method() + " " + fullPath + ": no complete answer within "
+        + TimeUnit.NANOSECONDS.toMillis(sent.deadlineNanos()) + " ms (connectTimeout + readTimeout, body included)",
+        sent.method(), fullPath, true, cause);
+  }
+
+  private ConnectionException failed(Attempt sent, Throwable cause, int[] requests, boolean logged, long start) {
+    IOException failure = cause instanceof IOException io ? io : new IOException(cause.getClass().getSimpleName(), cause);
+    ConnectionException thrown = connectionFailure(sent.method(), basePath + sent.path(), failure);
+    if (thrown.isRequestSent()) {
+      requests[0] += resentByTheJdk(sent.method(), failure) ? 2 : 1;
+    }
+    if (logged) {
+      log.failure(sent.method(), sent.url(), failure.getClass().getSimpleName() + ": " + failure.getMessage(), start);
+    }
+    return thrown;
+  }
+
+  /** The answer of an attempt: decoded, or the exception its status maps to. */
+  private Exchanged answered(CallPlan plan, Attempt sent, HttpResponse<byte[]> response, boolean logged, long start) {
     byte[] received = response.body() == null ? new byte[0] : response.body();
     if (logged) {
-      log.response(method, url, response.statusCode(), response.headers(), received, start);
+      log.response(sent.method(), sent.url(), response.statusCode(), response.headers(), received, start);
     }
     int status = response.statusCode();
     if (status < 200 || status > 299) {
-      throw errors.toException(status, method, basePath + path, new String(received, StandardCharsets.UTF_8),
+      throw errors.toException(status, sent.method(), basePath + sent.path(), new String(received, StandardCharsets.UTF_8),
           response.headers().map());
     }
     // A 204 has no body by definition: Stancer answers an update with 204 or with 200 and the customer.
-    return plan.result() == null || status == 204 ? null : decode(received, plan, status, method, path);
+    Object value = plan.result() == null || status == 204 ? null : decode(received, plan, status, sent.method(), sent.path());
+    return new Exchanged(status, response.headers(), received, value);
+  }
+
+  private void tellRequest(ApiCall call, int attempt) {
+    if (call != null && listener != null) {
+      try {
+        listener.onRequest(call, attempt);
+      } catch (RuntimeException ignored) {
+        // A listener's failure never fails the call.
+      }
+    }
+  }
+
+  private void tellResponse(ApiCall call, int status) {
+    if (call != null && listener != null) {
+      try {
+        listener.onResponse(call, status, Duration.ofNanos(System.nanoTime() - call.startNanos()));
+      } catch (RuntimeException ignored) {
+        // A listener's failure never fails the call.
+      }
+    }
+  }
+
+  private void tellRetry(ApiCall call, int attempt, Duration delay, PayspecException failure) {
+    if (call != null && listener != null) {
+      try {
+        listener.onRetry(call, attempt, delay, failure);
+      } catch (RuntimeException ignored) {
+        // A listener's failure never fails the call.
+      }
+    }
+  }
+
+  private void tellFailure(ApiCall call, PayspecException failure) {
+    if (call != null && listener != null) {
+      try {
+        listener.onFailure(call, failure, Duration.ofNanos(System.nanoTime() - call.startNanos()));
+      } catch (RuntimeException ignored) {
+        // A listener's failure never fails the call.
+      }
+    }
+  }
+
+  /** The listener of this client's calls, or null. */
+  CallListener listener() {
+    return listener;
+  }
+
+  /** The provider's name, as calls name it to listeners. */
+  String provider() {
+    return provider;
   }
 
   /**

@@ -65,20 +65,24 @@ class TransportCoversTheSpecsTest {
         Path generatedDir = Path.of("target/generated-sources/services", pkg.replace('.', '/'));
         String prefix;
         try (Stream<Path> files = Files.list(generatedDir)) {
-          prefix = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("Services.java")).findFirst()
-              .orElseThrow().replace("Services.java", "");
+          // The plain services' name is the shortest: the async and raw families add to it.
+          prefix = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("Services.java"))
+              .min(java.util.Comparator.comparingInt(String::length)).orElseThrow().replace("Services.java", "");
         }
         java.util.Map<String, Long> perTag = spec.operations().stream().collect(java.util.stream.Collectors.groupingBy(
             o -> pascal(o.node().path("tags").path(0).asText("default")), java.util.stream.Collectors.counting()));
         perTag.forEach((tag, count) -> {
-          Class<?> service;
-          try {
-            service = Class.forName(pkg + "." + prefix + tag);
-          } catch (ClassNotFoundException e) {
-            throw new AssertionError("no service for tag " + tag + " of " + api, e);
+          // The plain service, and its async, raw and raw async twins.
+          for (String kind : new String[] {"", "Async", "Raw", "RawAsync"}) {
+            Class<?> service;
+            try {
+              service = Class.forName(pkg + "." + prefix + tag + kind);
+            } catch (ClassNotFoundException e) {
+              throw new AssertionError("no " + kind + " service for tag " + tag + " of " + api, e);
+            }
+            assertThat(Stream.of(service.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers())))
+                .as(service.getSimpleName() + "'s public methods").hasSize(count.intValue());
           }
-          assertThat(Stream.of(service.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers())))
-              .as(service.getSimpleName() + "'s public methods").hasSize(count.intValue());
         });
       }));
     }
