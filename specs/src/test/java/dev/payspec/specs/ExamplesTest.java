@@ -115,6 +115,17 @@ class ExamplesTest {
     if (branches.isEmpty()) {
       return; // this schema cannot hold the value at all; another branch of a union above does
     }
+    // A schema that says nothing of the value's shape (no type, properties, items or composition:
+    // "any JSON value", such as an error that is a sentence or an object) declares all of it.
+    for (JsonNode branch : branches) {
+      boolean anyValue = true;
+      for (String keyword : List.of("type", "properties", "items", "additionalProperties", "anyOf", "oneOf", "allOf", "$ref", "const", "enum")) {
+        anyValue &= !branch.has(keyword);
+      }
+      if (anyValue) {
+        return;
+      }
+    }
     if (value.isArray()) {
       for (int i = 0; i < value.size(); i++) {
         for (JsonNode branch : branches) {

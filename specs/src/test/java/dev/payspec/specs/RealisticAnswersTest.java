@@ -77,6 +77,23 @@ class RealisticAnswersTest {
           unions.add(answer.schemaName());
         }
       });
+      // An error schema written as one object whose property takes any JSON value (Stancer's
+      // `error`: a sentence or the envelope's object) is a union too: the corpus holds each kind.
+      errors.forEach(answer -> {
+        JsonNode schema = spec.deref(spec.root.at(answer.schemaPointer()));
+        schema.path("properties").fields().forEachRemaining(property -> {
+          JsonNode sub = property.getValue();
+          if (!sub.has("type") && !sub.has("$ref") && !sub.has("properties") && !sub.has("anyOf") && !sub.has("oneOf")) {
+            String where = answer.schemaName() + "." + property.getKey();
+            for (String kind : List.of("textual", "object")) {
+              tests.add(dynamicTest(api + " " + where + " as " + kind, () -> assertThat(errors)
+                  .as("realistic error answers whose %s is %s", where, kind)
+                  .anySatisfy(other -> assertThat(kind.equals("textual") ? other.value().path(property.getKey()).isTextual()
+                      : other.value().path(property.getKey()).isObject()).isTrue())));
+            }
+          }
+        });
+      });
       for (String union : unions) {
         JsonNode schema = spec.root.at("/components/schemas/" + union);
         JsonNode branches = schema.has("anyOf") ? schema.get("anyOf") : schema.get("oneOf");
