@@ -242,6 +242,12 @@ class WrapperOnPrismTest {
    * optional parameter.
    */
   static Runnable callFromExamples(Object client, BundledSpec spec, BundledSpec.Operation operation) {
+    java.util.function.Supplier<Object> call = answerFromExamples(client, spec, operation);
+    return call::get;
+  }
+
+  /** As {@link #callFromExamples}, giving what the service method returned. */
+  static java.util.function.Supplier<Object> answerFromExamples(Object client, BundledSpec spec, BundledSpec.Operation operation) {
     Object service = null;
     java.lang.reflect.Method method = null;
     for (java.lang.reflect.Method accessor : client.getClass().getMethods()) {
@@ -289,7 +295,7 @@ class WrapperOnPrismTest {
     java.lang.reflect.Method chosen = method;
     return () -> {
       try {
-        chosen.invoke(target, args);
+        return chosen.invoke(target, args);
       } catch (java.lang.reflect.InvocationTargetException e) {
         if (e.getCause() instanceof RuntimeException runtime) {
           throw runtime;
