@@ -77,8 +77,16 @@ class TransportCoversTheSpecsTest {
           } catch (ClassNotFoundException e) {
             throw new AssertionError("no service for tag " + tag + " of " + api, e);
           }
-          assertThat(Stream.of(service.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers())))
-              .as(service.getSimpleName() + "'s public methods").hasSize(count.intValue());
+          java.util.List<Method> methods = Stream.of(service.getDeclaredMethods())
+              .filter(m -> Modifier.isPublic(m.getModifiers())).toList();
+          java.util.List<Method> operations = methods.stream()
+              .filter(m -> m.isAnnotationPresent(dev.payspec.SpecOperation.class)).toList();
+          assertThat(operations).as(service.getSimpleName() + "'s public methods of an operation").hasSize(count.intValue());
+          // Any other public method is the overload of an operation's taking its generated *QueryParams.
+          assertThat(methods).filteredOn(m -> !operations.contains(m)).allSatisfy(overload -> {
+            assertThat(overload.getParameterTypes()[overload.getParameterCount() - 1].getSimpleName()).endsWith("QueryParams");
+            assertThat(operations).extracting(Method::getName).contains(overload.getName());
+          });
         });
       }));
     }
