@@ -91,7 +91,7 @@ class RuleParityTest {
     return specs.stream();
   }
 
-  private static Outcome fromSpec(Object client, BundledSpec spec, String schema, JsonNode sample) {
+  static Outcome fromSpec(Object client, BundledSpec spec, String schema, JsonNode sample) {
     String ref = "#/components/schemas/" + schema;
     for (BundledSpec.Operation operation : spec.operations()) {
       JsonNode body = spec.deref(operation.node().path("requestBody")).path("content").path("application/json").path("schema");
@@ -191,7 +191,7 @@ class RuleParityTest {
    * What happened to one sample sent through the wrapper: refused or not; or, when the typed model
    * cannot carry the sample, why not.
    */
-  private record Outcome(String unsendableBecause, ValidationException refusal) {
+  record Outcome(String unsendableBecause, ValidationException refusal) {
 
     static Outcome of(Runnable call) {
       try {

@@ -115,12 +115,19 @@ class SpecsOnPrismTest {
    * JSON request body, or as its path parameter.
    */
   private static HttpResponse<String> sendSample(Api api, String schema, JsonNode sample) throws Exception {
+    return sendSample(api.name(), api.mock().baseUri(), schema, sample);
+  }
+
+  /** As above, to any server of the API's spec (Prism, the testkit's fake), with the API's test credentials. */
+  static HttpResponse<String> sendSample(String apiName, URI base, String schema, JsonNode sample) throws Exception {
+    String[] credentials = PrismMocks.credentials(apiName);
+    Api api = new Api(apiName, null, credentials[0], credentials[1]);
     BundledSpec spec = BundledSpec.load(api.name());
     String ref = "#/components/schemas/" + schema;
     for (BundledSpec.Operation operation : spec.operations()) {
       JsonNode body = spec.deref(operation.node().path("requestBody")).path("content").path("application/json").path("schema");
       if (ref.equals(body.path("$ref").asText())) {
-        return RawHttp.send(operation.method().toUpperCase(), uri(api, spec, operation), api.user(), api.password(),
+        return RawHttp.send(operation.method().toUpperCase(), uri(base, spec, operation), api.user(), api.password(),
             JSON.writeValueAsString(sample));
       }
     }
@@ -128,9 +135,9 @@ class SpecsOnPrismTest {
       for (JsonNode parameter : parameters(spec, operation)) {
         if (operation.method().equals("get") && parameter.path("in").asText().equals("path")
             && ref.equals(parameter.path("schema").path("$ref").asText())) {
-          String path = uri(api, spec, operation).getRawPath();
+          String path = uri(base, spec, operation).getRawPath();
           String value = java.net.URLEncoder.encode(sample.asText(), java.nio.charset.StandardCharsets.UTF_8);
-          URI target = api.mock().baseUri().resolve(path.replace(
+          URI target = base.resolve(path.replace(
               java.net.URLEncoder.encode(parameter.path("example").asText(), java.nio.charset.StandardCharsets.UTF_8), value));
           return RawHttp.send("GET", target, api.user(), api.password(), null);
         }
@@ -155,11 +162,15 @@ class SpecsOnPrismTest {
 
   /** The operation's path with each path parameter replaced by its example. */
   private static URI uri(Api api, BundledSpec spec, BundledSpec.Operation operation) {
+    return uri(api.mock().baseUri(), spec, operation);
+  }
+
+  private static URI uri(URI base, BundledSpec spec, BundledSpec.Operation operation) {
     String resolved = operation.path();
     for (JsonNode p : parameters(spec, operation)) {
       resolved = resolved.replace("{" + p.path("name").asText() + "}", p.path("example").asText());
     }
-    return api.mock().baseUri().resolve(resolved);
+    return base.resolve(resolved);
   }
 
   /** The first 2xx response of an operation, as {code, response}. */

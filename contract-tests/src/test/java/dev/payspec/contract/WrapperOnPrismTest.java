@@ -66,10 +66,16 @@ class WrapperOnPrismTest {
    * and the tests below then cover every operation and status of it.
    */
   static Object client(String api) {
+    return clientAt(api, mocks.of(api).baseUri().toString());
+  }
+
+  /** As {@link #client(String)}, against any server of the API's spec (Prism, the testkit's fake). */
+  static Object clientAt(String api, String baseUrl) {
     return switch (api) {
-      case "stancer" -> stancer();
-      case "stancer-v2" -> stancerV2();
-      case "begateway" -> brand("bePaid");
+      case "stancer" -> StancerClient.builder().apiKey(STANCER_KEY).baseUrl(baseUrl).maxRetries(0).build();
+      case "stancer-v2" -> StancerV2Client.builder().apiKey(STANCER_KEY).baseUrl(baseUrl).maxRetries(0).build();
+      case "begateway" -> BeGatewayClient.builder().baseUrl(baseUrl).shopId("361").secretKey("bePaid-secret")
+          .userAgentSuffix("bePaid").maxRetries(0).build();
       default -> throw new IllegalArgumentException("no wrapper client for the " + api + " spec: add it to WrapperOnPrismTest.client");
     };
   }
@@ -248,6 +254,16 @@ class WrapperOnPrismTest {
 
   /** As {@link #callFromExamples}, giving what the service method returned. */
   static java.util.function.Supplier<Object> answerFromExamples(Object client, BundledSpec spec, BundledSpec.Operation operation) {
+    return answerFromExamples(client, spec, operation, null);
+  }
+
+  /**
+   * As {@link #answerFromExamples(Object, BundledSpec, BundledSpec.Operation)}, with every path
+   * parameter given by {@code pathValue} when the call is made (the id of a customer a stateful
+   * server holds), when it is not null.
+   */
+  static java.util.function.Supplier<Object> answerFromExamples(Object client, BundledSpec spec, BundledSpec.Operation operation,
+      java.util.function.Supplier<String> pathValue) {
     Object service = null;
     java.lang.reflect.Method method = null;
     for (java.lang.reflect.Method accessor : client.getClass().getMethods()) {
@@ -283,9 +299,11 @@ class WrapperOnPrismTest {
     JsonNode body = operation.node().has("requestBody") ? spec.firstExample(operation.node().path("requestBody")) : null;
     Class<?>[] types = method.getParameterTypes();
     Object[] args = new Object[types.length];
+    List<Integer> pathPositions = new ArrayList<>();
     int path = 0;
     for (int i = 0; i < types.length; i++) {
       if (types[i] == String.class && path < pathExamples.size()) {
+        pathPositions.add(i);
         args[i] = pathExamples.get(path++);
       } else if (body != null && types[i].getPackageName().endsWith(".generated.model")) {
         args[i] = JSON.convertValue(body, types[i]);
@@ -294,8 +312,12 @@ class WrapperOnPrismTest {
     Object target = service;
     java.lang.reflect.Method chosen = method;
     return () -> {
+      Object[] actual = args.clone();
+      if (pathValue != null) {
+        pathPositions.forEach(i -> actual[i] = pathValue.get());
+      }
       try {
-        return chosen.invoke(target, args);
+        return chosen.invoke(target, actual);
       } catch (java.lang.reflect.InvocationTargetException e) {
         if (e.getCause() instanceof RuntimeException runtime) {
           throw runtime;
