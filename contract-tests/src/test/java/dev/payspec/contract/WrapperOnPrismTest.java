@@ -232,9 +232,13 @@ class WrapperOnPrismTest {
             assertThat(invalid.getFieldErrors()).containsKeys(iterable(example.path("errors").fieldNames()));
           }
           if (e instanceof InvalidRequestException invalid && example.has("detail")) {
-            // v2's 422: each entry of detail names its field by the last element of loc.
+            // v2's 422: each entry of detail names its field by its loc after the location (body, query, path).
             List<String> fields = new ArrayList<>();
-            example.path("detail").forEach(d -> fields.add(d.path("loc").path(d.path("loc").size() - 1).asText()));
+            example.path("detail").forEach(d -> {
+              List<String> loc = new ArrayList<>();
+              d.path("loc").forEach(part -> loc.add(part.asText()));
+              fields.add(String.join(".", loc.subList(1, loc.size())));
+            });
             assertThat(invalid.getFieldErrors()).containsKeys(fields.toArray(String[]::new));
           }
         }));
