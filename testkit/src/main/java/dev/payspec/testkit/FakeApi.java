@@ -357,7 +357,7 @@ public final class FakeApi implements AutoCloseable {
       }
       case "PATCH", "PUT" -> {
         if (body != null) {
-          body.properties().forEach(field -> customer.set(field.getKey(), field.getValue()));
+          body.fields().forEachRemaining(field -> customer.set(field.getKey(), field.getValue()));
         }
         return new Answer(success.getKey(), schema.isMissingNode() ? null : customer);
       }
@@ -378,7 +378,7 @@ public final class FakeApi implements AutoCloseable {
   /** Adds what the answer's schema requires and the request did not give: the id, timestamps, flags. */
   private void complete(ObjectNode customer, JsonNode schema) {
     JsonNode properties = schema.path("properties");
-    properties.properties().forEach(property -> {
+    properties.fields().forEachRemaining(property -> {
       JsonNode propertySchema = spec.deref(property.getValue());
       boolean required = false;
       for (JsonNode name : schema.path("required")) {
@@ -428,7 +428,7 @@ public final class FakeApi implements AutoCloseable {
     }
     String itemsName = schema.path("x-payspec-pagination").path("items").asText(null);
     if (itemsName == null) {
-      for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+      for (Map.Entry<String, JsonNode> property : (Iterable<Map.Entry<String, JsonNode>>) schema.path("properties")::fields) {
         if ("array".equals(spec.deref(property.getValue()).path("type").asText())) {
           itemsName = property.getKey();
         }

@@ -68,7 +68,7 @@ final class SpecDocument {
     this.api = api;
     this.root = root;
     List<Operation> found = new ArrayList<>();
-    root.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+    root.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
       if (METHODS.contains(entry.getKey())) {
         found.add(new Operation(this, path.getKey(), entry.getKey().toUpperCase(Locale.ROOT), entry.getValue(),
             path.getValue()));
@@ -195,7 +195,7 @@ final class SpecDocument {
     /** The documented responses in the order the spec lists them, dereferenced. */
     List<Map.Entry<String, JsonNode>> responses() {
       List<Map.Entry<String, JsonNode>> responses = new ArrayList<>();
-      node.path("responses").properties().forEach(entry -> responses.add(Map.entry(entry.getKey(), spec.deref(entry.getValue()))));
+      node.path("responses").fields().forEachRemaining(entry -> responses.add(Map.entry(entry.getKey(), spec.deref(entry.getValue()))));
       return responses;
     }
 

@@ -237,7 +237,7 @@ public final class SchemaCheck {
     }
     JsonNode condition = document.root().at(location.substring(0, then) + "/if");
     List<String> parts = new ArrayList<>();
-    condition.path("properties").properties().forEach(property -> {
+    condition.path("properties").fields().forEachRemaining(property -> {
       JsonNode p = property.getValue();
       if (p.has("const")) {
         parts.add(property.getKey() + " is " + p.get("const").asText());

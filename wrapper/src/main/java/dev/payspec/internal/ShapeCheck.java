@@ -50,7 +50,7 @@ final class ShapeCheck {
     }
     ShapeCheck check = new ShapeCheck(resolved);
     done.put(resolved, check);
-    resolved.path("properties").properties().forEach(p -> check.properties.put(p.getKey(), compile(spec, p.getValue(), done)));
+    resolved.path("properties").fields().forEachRemaining(p -> check.properties.put(p.getKey(), compile(spec, p.getValue(), done)));
     if (resolved.path("items").isObject()) {
       check.items = compile(spec, resolved.get("items"), done);
     }

@@ -33,10 +33,10 @@ public final class SpecDocument {
     this.api = api;
     this.location = location;
     this.root = root;
-    root.path("paths").properties().forEach(path -> {
+    root.path("paths").fields().forEachRemaining(path -> {
       JsonNode item = deref(path.getValue());
       String itemPointer = "/paths/" + escape(path.getKey());
-      item.properties().forEach(entry -> {
+      item.fields().forEachRemaining(entry -> {
         if (METHODS.contains(entry.getKey())) {
           JsonNode op = entry.getValue();
           String pointer = itemPointer + "/" + entry.getKey();

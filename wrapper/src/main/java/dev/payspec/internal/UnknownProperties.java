@@ -27,7 +27,7 @@ final class UnknownProperties {
       if (!properties.isObject()) {
         return;
       }
-      value.properties().forEach(entry -> {
+      value.fields().forEachRemaining(entry -> {
         String field = at.isEmpty() ? entry.getKey() : at + "." + entry.getKey();
         JsonNode declared = properties.get(entry.getKey());
         if (declared == null) {
