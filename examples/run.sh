@@ -8,7 +8,7 @@ cd "$here"
 
 version=$(sed -n 's:.*<payspec.version>\(.*\)</payspec.version>.*:\1:p' pom.xml)
 mkdir -p target/specs
-for api in stancer begateway; do
+for api in stancer stancer-v2 begateway; do
   "$root/mvnw" -q dependency:copy -Dartifact="dev.payspec:payspec-specs:$version:yaml:$api" \
     -DoutputDirectory=target/specs -Dmdep.stripVersion=true
 done
@@ -56,8 +56,13 @@ stancer_port=$(free_port)
 start_mock target/specs/payspec-specs-stancer.yaml "$stancer_port"
 begateway_port=$(free_port)
 start_mock target/specs/payspec-specs-begateway.yaml "$begateway_port"
+# Stancer v2 (create, list by external_id with auto-paging, update, delete), its bundle fetched by
+# its coordinates as the v1 one.
+stancer_v2_port=$(free_port)
+start_mock target/specs/payspec-specs-stancer-v2.yaml "$stancer_v2_port"
 
-urls=(-Dpayspec.stancer.url="http://127.0.0.1:$stancer_port" -Dpayspec.begateway.url="http://127.0.0.1:$begateway_port")
+urls=(-Dpayspec.stancer.url="http://127.0.0.1:$stancer_port" -Dpayspec.begateway.url="http://127.0.0.1:$begateway_port"
+  -Dpayspec.stancer-v2.url="http://127.0.0.1:$stancer_v2_port")
 
 # The user's project as it is: payspec's own dependency versions (the newest Jackson payspec pins).
 echo "examples: with payspec's own dependency versions"

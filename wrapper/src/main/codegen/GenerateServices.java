@@ -270,6 +270,7 @@ public final class GenerateServices {
       } else {
         methods.append("return (").append(returned).append(") ").append(call).append(";\n  }\n");
       }
+      methods.append(queryParamsOverload(feign, op, entry, method, name, returned, names, signatures, service));
     }
     return "package " + pkg + ";\n\nimport dev.payspec.internal.ApiRuntime;\nimport dev.payspec.internal.Operation;\n\n"
         + "/**\n * " + javadoc(description.isBlank() ? "The " + tag + " operations of the " + api + " spec." : description, " * ")
@@ -301,6 +302,80 @@ public final class GenerateServices {
     }
     throw new IllegalStateException(feign.getName() + " has no method for the operation " + operationId
         + ": the generated client and the spec come from different builds");
+  }
+
+  /**
+   * An overload of a method with query parameters that takes them as the generated Feign
+   * interface's {@code *QueryParams} object instead of one positional argument each, and calls the
+   * positional method: the same checks, paging and exceptions. Empty when the operation has no
+   * query parameter, the Feign interface no such object, or a parameter a type the runtime does
+   * not decode.
+   */
+  private String queryParamsOverload(Class<?> feign, JsonNode op, JsonNode[] entry, Method method, String name,
+      String returned, List<String> names, Set<String> signatures, String service) {
+    Class<?> queryParams = null;
+    for (Method m : feign.getMethods()) {
+      if (normalized(m.getName()).equals(normalized(op.path("operationId").asText()))) {
+        for (Class<?> type : m.getParameterTypes()) {
+          if (type.getSimpleName().endsWith("QueryParams") && Map.class.isAssignableFrom(type)) {
+            queryParams = type;
+          }
+        }
+      }
+    }
+    Set<String> query = new TreeSet<>();
+    for (JsonNode level : new JsonNode[] {entry[3].path("parameters"), op.path("parameters")}) {
+      for (JsonNode p : level) {
+        p = deref(p);
+        if (p.path("in").asText().equals("query")) {
+          query.add(p.path("name").asText());
+        }
+      }
+    }
+    if (queryParams == null || query.isEmpty()) {
+      return "";
+    }
+    Set<String> normalizedQuery = new TreeSet<>();
+    query.forEach(q -> normalizedQuery.add(normalized(q)));
+    Type[] types = method.getGenericParameterTypes();
+    List<String> params = new ArrayList<>();
+    List<String> arguments = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < types.length; i++) {
+      if (normalizedQuery.contains(normalized(names.get(i)))) {
+        if (!(types[i] instanceof Class<?>)) {
+          return "";
+        }
+        arguments.add("query.get(\"" + names.get(i) + "\", " + typeName(types[i]) + ".class)");
+      } else {
+        params.add(typeName(types[i]) + " " + names.get(i));
+        kept.add(typeName(types[i]));
+        arguments.add(names.get(i));
+      }
+    }
+    String queryType = typeName(queryParams);
+    params.add(queryType + " queryParams");
+    kept.add(queryType);
+    String signature = name + "(" + String.join(",", kept) + ")";
+    if (!signatures.add(signature)) {
+      throw new IllegalStateException(api + " spec: " + signature + " of " + service + " is generated twice");
+    }
+    List<String> positional = new ArrayList<>();
+    for (Type type : types) {
+      positional.add(typeName(type).replaceAll("<.*>", ""));
+    }
+    StringBuilder names0 = new StringBuilder();
+    query.forEach(q -> names0.append(names0.length() == 0 ? "" : ", ").append('"').append(q).append('"'));
+    return "\n  /**\n   * As {@link #" + name + "(" + String.join(", ", positional) + ")}, with the query parameters set on the\n"
+        + "   * generated client's {@code " + queryParams.getSimpleName() + "} (one setter each; a parameter not set is not\n"
+        + "   * sent), such as {@code new " + queryParams.getEnclosingClass().getSimpleName() + "." + queryParams.getSimpleName()
+        + "()." + camel(query.iterator().next()) + "(...)}: the same checks, paging and exceptions.\n   *\n"
+        + "   * @throws dev.payspec.ValidationException when a parameter breaks the spec or is not one of this\n"
+        + "   *     operation's; nothing is sent\n   */\n"
+        + "  public " + returned + " " + name + "(" + String.join(", ", params) + ") {\n"
+        + "    dev.payspec.internal.QueryParamsArguments query = dev.payspec.internal.QueryParamsArguments.of(queryParams, \""
+        + entry[1].asText().toUpperCase(Locale.ROOT) + "\", \"" + entry[2].asText() + "\", java.util.Set.of(" + names0 + "));\n"
+        + "    " + (returned.equals("void") ? "" : "return ") + name + "(" + String.join(", ", arguments) + ");\n  }\n";
   }
 
   /** {@code createCustomer} in tag Customers gives create; {@code getCustomer} retrieve; {@code listCustomerPayments} listPayments. */

@@ -55,4 +55,44 @@ class GeneratedClientOnPrismTest {
     }
     assertThat(all).extracting(Customer::getFirstName).containsExactly("John", "Mark");
   }
+
+  @RegisterExtension
+  static PrismMocks mocks = WrapperOnPrismTest.mocks;
+
+  @Test
+  void everyStancerV2OperationDecodesTheDocsExample() {
+    var customers = new dev.payspec.stancer.v2.generated.ApiClient()
+        .setBasePath(mocks.of("stancer-v2").baseUri().toString())
+        .setCredentials(WrapperOnPrismTest.STANCER_KEY, "")
+        .buildClient(dev.payspec.stancer.v2.generated.api.CustomersApi.class);
+    var spec = dev.payspec.specs.BundledSpec.load("stancer-v2");
+    var example = spec.root.at("/components/examples/Customer/value");
+    String id = example.path("id").asText();
+
+    var page = customers.listCustomers(new dev.payspec.stancer.v2.generated.api.CustomersApi.ListCustomersQueryParams()
+        .externalId("UniqueId123").limit(10));
+    var created = customers.createCustomer(new dev.payspec.stancer.v2.generated.model.CustomerCreateRequest()
+        .name("Arthur Martin").email("arthur.martin@example.com"));
+    var retrieved = customers.getCustomer(id);
+    var updated = customers.updateCustomer(id, new dev.payspec.stancer.v2.generated.model.CustomerUpdateRequest().name("Arthur"));
+    var deleted = customers.deleteCustomer(id);
+    var subscriptions = customers.listCustomerSubscriptions(id, null, null);
+    var intents = customers.listCustomerPaymentIntents(id, null, null);
+
+    assertThat(page.getCustomers()).extracting(c -> c.getId())
+        .containsExactly(spec.root.at("/components/examples/CustomerPage/value/customers/0/id").asText(),
+            spec.root.at("/components/examples/CustomerPage/value/customers/1/id").asText());
+    // created is a date-time string or epoch seconds (the document says both): each decodes as it came.
+    assertThat(page.getCustomers().get(0).getCreated()).isEqualTo("2026-01-31T12:00:00Z");
+    assertThat(((Number) page.getCustomers().get(1).getCreated()).longValue()).isEqualTo(1769860800L);
+    assertThat(page.getRange().getHasMore()).isFalse();
+    for (var customer : List.of(created, retrieved, updated)) {
+      assertThat(customer.getId()).isEqualTo(id);
+      assertThat(customer.getEmail()).isEqualTo(example.path("email").asText());
+      assertThat(customer.getDateBirth()).hasToString(example.path("date_birth").asText());
+    }
+    assertThat(deleted.getDeleted()).isTrue();
+    assertThat(subscriptions.getSubscriptions()).isNotEmpty();
+    assertThat(intents.getPaymentIntents()).isNotEmpty();
+  }
 }

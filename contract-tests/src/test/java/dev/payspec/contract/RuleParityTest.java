@@ -3,6 +3,7 @@ package dev.payspec.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payspec.ValidationException;
 import dev.payspec.Violation;
 import dev.payspec.begateway.BeGatewayClient;
+import dev.payspec.specs.BundledSpec;
 import dev.payspec.specs.RuleSamples;
 import dev.payspec.stancer.StancerClient;
 import dev.payspec.stancer.generated.model.CustomerCreateRequest;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,12 +37,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RuleParityTest {
 
   @RegisterExtension
-  static PrismMock stancerMock = PrismMock.of("stancer");
+  static PrismMock stancerMock = WrapperOnPrismTest.stancerMock;
 
   @RegisterExtension
-  static PrismMock beGatewayMock = PrismMock.of("begateway");
+  static PrismMock beGatewayMock = WrapperOnPrismTest.beGatewayMock;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  @RegisterExtension
+  static PrismMocks mocks = WrapperOnPrismTest.mocks;
+
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+      .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   @TestFactory
   Stream<DynamicTest> stancerRulesAreTheSpecsRules() {
@@ -65,10 +72,126 @@ class RuleParityTest {
   }
 
   /**
+   * The rules of every other spec (Stancer v2, and any spec added later), sent through its client
+   * to the operation the spec says takes the rule's schema: as its request body, or as its path
+   * parameter.
+   */
+  @TestFactory
+  Stream<DynamicNode> everyOtherSpecsRulesAreTheSpecsRules() {
+    List<DynamicNode> specs = new ArrayList<>();
+    for (String api : mocks.apis()) {
+      if (api.equals("stancer") || api.equals("begateway")) {
+        continue;
+      }
+      Object client = WrapperOnPrismTest.client(api);
+      BundledSpec spec = BundledSpec.load(api);
+      specs.add(dynamicContainer(api, tests(api, (schema, sample) -> fromSpec(client, spec, schema, sample))));
+    }
+    assertThat(specs).extracting(DynamicNode::getDisplayName).contains("stancer-v2");
+    return specs.stream();
+  }
+
+  static Outcome fromSpec(Object client, BundledSpec spec, String schema, JsonNode sample) {
+    String ref = "#/components/schemas/" + schema;
+    for (BundledSpec.Operation operation : spec.operations()) {
+      JsonNode body = spec.deref(operation.node().path("requestBody")).path("content").path("application/json").path("schema");
+      if (ref.equals(body.path("$ref").asText())) {
+        Object[] target = serviceMethod(client, operation.id());
+        java.lang.reflect.Method method = (java.lang.reflect.Method) target[1];
+        Class<?> model = java.util.Arrays.stream(method.getParameterTypes())
+            .filter(t -> t.getSimpleName().equals(schema)).findFirst().orElseThrow();
+        return model(sample, model, request -> invoke(target, pathExample(spec, operation), request));
+      }
+    }
+    for (BundledSpec.Operation operation : spec.operations()) {
+      if (operation.method().equals("get") && !operation.node().has("requestBody") && pathParameter(spec, operation, ref)) {
+        Object[] target = serviceMethod(client, operation.id());
+        return Outcome.of(() -> invoke(target, sample.asText(), null));
+      }
+    }
+    throw new IllegalArgumentException("no operation of " + spec.api + " takes " + schema);
+  }
+
+  private static boolean pathParameter(BundledSpec spec, BundledSpec.Operation operation, String ref) {
+    JsonNode pathItem = spec.root.path("paths").path(operation.path());
+    boolean found = false;
+    int path = 0;
+    for (JsonNode parameters : List.of(pathItem.path("parameters"), operation.node().path("parameters"))) {
+      for (JsonNode parameter : parameters) {
+        JsonNode p = spec.deref(parameter);
+        if (p.path("in").asText().equals("path")) {
+          path++;
+          found |= ref.equals(p.path("schema").path("$ref").asText());
+        }
+      }
+    }
+    return found && path == 1;
+  }
+
+  /** The example of the operation's one path parameter, or null when it has none. */
+  private static String pathExample(BundledSpec spec, BundledSpec.Operation operation) {
+    JsonNode pathItem = spec.root.path("paths").path(operation.path());
+    for (JsonNode parameters : List.of(pathItem.path("parameters"), operation.node().path("parameters"))) {
+      for (JsonNode parameter : parameters) {
+        JsonNode p = spec.deref(parameter);
+        if (p.path("in").asText().equals("path")) {
+          return p.path("example").asText();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** {service, method} of the client's service method carrying {@code @SpecOperation(operationId)}. */
+  private static Object[] serviceMethod(Object client, String operationId) {
+    for (java.lang.reflect.Method accessor : client.getClass().getMethods()) {
+      if (accessor.getParameterCount() == 0 && accessor.getReturnType().getPackageName().equals(client.getClass().getPackageName())) {
+        for (java.lang.reflect.Method candidate : accessor.getReturnType().getMethods()) {
+          dev.payspec.SpecOperation id = candidate.getAnnotation(dev.payspec.SpecOperation.class);
+          if (id != null && id.value().equals(operationId)) {
+            try {
+              return new Object[] {accessor.invoke(client), candidate};
+            } catch (ReflectiveOperationException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        }
+      }
+    }
+    throw new AssertionError("no service method of " + client + " for " + operationId);
+  }
+
+  /** Calls the method with the path value as its String argument and the body as its model argument; nothing else. */
+  private static void invoke(Object[] target, String pathValue, Object body) {
+    java.lang.reflect.Method method = (java.lang.reflect.Method) target[1];
+    Class<?>[] types = method.getParameterTypes();
+    Object[] args = new Object[types.length];
+    boolean pathGiven = false;
+    for (int i = 0; i < types.length; i++) {
+      if (types[i] == String.class && !pathGiven && pathValue != null) {
+        args[i] = pathValue;
+        pathGiven = true;
+      } else if (body != null && types[i].isInstance(body)) {
+        args[i] = body;
+      }
+    }
+    try {
+      method.invoke(target[0], args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * What happened to one sample sent through the wrapper: refused or not; or, when the typed model
    * cannot carry the sample, why not.
    */
-  private record Outcome(String unsendableBecause, ValidationException refusal) {
+  record Outcome(String unsendableBecause, ValidationException refusal) {
 
     static Outcome of(Runnable call) {
       try {

@@ -19,6 +19,7 @@ import dev.payspec.specs.BundledSpec;
 import dev.payspec.stancer.StancerClient;
 import dev.payspec.stancer.generated.model.Customer;
 import dev.payspec.stancer.generated.model.CustomerUpdateRequest;
+import dev.payspec.stancer.v2.StancerV2Client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +45,39 @@ class WrapperOnPrismTest {
   @RegisterExtension
   static PrismMock beGatewayMock = PrismMock.of("begateway");
 
+  @RegisterExtension
+  static PrismMocks mocks = PrismMocks.ofEveryApi();
+
   static final String STANCER_KEY = "stest_A1b2C3d4E5f6G7h8I9j0K1l2";
   static final String STANCER_ID = "cust_9Cle7TXKkjhwqcWx4Kl5cQYk";
   static final String BEGATEWAY_ID = "cst_7aee5afb954c7ef7";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
   static StancerClient stancer() {
     return StancerClient.builder().apiKey(STANCER_KEY).baseUrl(stancerMock.baseUri().toString()).maxRetries(0).build();
+  }
+
+  static StancerV2Client stancerV2() {
+    return StancerV2Client.builder().apiKey(STANCER_KEY).baseUrl(mocks.of("stancer-v2").baseUri().toString()).maxRetries(0).build();
+  }
+
+  /**
+   * The wrapper's client of an API, against its Prism mock: a new spec needs its client named here,
+   * and the tests below then cover every operation and status of it.
+   */
+  static Object client(String api) {
+    return clientAt(api, mocks.of(api).baseUri().toString());
+  }
+
+  /** As {@link #client(String)}, against any server of the API's spec (Prism, the testkit's fake). */
+  static Object clientAt(String api, String baseUrl) {
+    return switch (api) {
+      case "stancer" -> StancerClient.builder().apiKey(STANCER_KEY).baseUrl(baseUrl).maxRetries(0).build();
+      case "stancer-v2" -> StancerV2Client.builder().apiKey(STANCER_KEY).baseUrl(baseUrl).maxRetries(0).build();
+      case "begateway" -> BeGatewayClient.builder().baseUrl(baseUrl).shopId("361").secretKey("bePaid-secret")
+          .userAgentSuffix("bePaid").maxRetries(0).build();
+      default -> throw new IllegalArgumentException("no wrapper client for the " + api + " spec: add it to WrapperOnPrismTest.client");
+    };
   }
 
   /** A client of one brand; against the mock both brands point at Prism, their real hosts are checked below. */
@@ -82,6 +109,39 @@ class WrapperOnPrismTest {
       assertThat(customer.getCreated()).isEqualTo(1538562174L);
       assertThat(customer.getLiveMode()).isFalse();
     }
+  }
+
+  @Test
+  void stancerV2ListCreateGetUpdateDeleteAndSubListsAnswerWithTheDocsExamples() {
+    StancerV2Client stancer = stancerV2();
+    BundledSpec spec = BundledSpec.load("stancer-v2");
+    JsonNode customer = spec.root.at("/components/examples/Customer/value");
+    JsonNode page = spec.root.at("/components/examples/CustomerPage/value");
+
+    var listed = stancer.customers().list(null, "UniqueId123", null, null, null, null, null, 10);
+    var created = stancer.customers().create(new dev.payspec.stancer.v2.generated.model.CustomerCreateRequest()
+        .name("Arthur Martin").email("arthur.martin@example.com").externalId("UniqueId123"));
+    String id = customer.path("id").asText();
+    var retrieved = stancer.customers().retrieve(id);
+    var updated = stancer.customers().update(id, new dev.payspec.stancer.v2.generated.model.CustomerUpdateRequest().name("Arthur Martin"));
+    var deleted = stancer.customers().delete(id);
+
+    assertThat(listed.items()).extracting(c -> c.getId())
+        .containsExactly(page.at("/customers/0/id").asText(), page.at("/customers/1/id").asText());
+    assertThat(listed.hasMore()).isEqualTo(page.at("/range/has_more").asBoolean());
+    JsonNode gone = spec.root.at("/components/examples/DeletedCustomer/value");
+    assertThat(deleted.getId()).isEqualTo(gone.path("id").asText());
+    assertThat(deleted.getDeleted()).isEqualTo(gone.path("deleted").asBoolean()).isTrue();
+    for (var c : List.of(created, retrieved, updated)) {
+      assertThat(c.getId()).isEqualTo(id);
+      assertThat(c.getDeleted()).isFalse();
+      assertThat(c.getEmail()).isEqualTo(customer.path("email").asText());
+      assertThat(c.getExternalId()).isEqualTo(customer.path("external_id").asText());
+      assertThat(c.getCountry()).isEqualTo(customer.path("country").asText());
+    }
+    assertThat(stancer.customers().listSubscriptions(id, null, null).items()).isNotEmpty()
+        .allSatisfy(s -> assertThat(s.getCustomer()).isEqualTo(id));
+    assertThat(stancer.customers().listPaymentIntents(id, null, null).items()).isNotEmpty();
   }
 
   @ParameterizedTest
@@ -125,9 +185,17 @@ class WrapperOnPrismTest {
         "getCustomer", () -> beGateway.customers().retrieve(BEGATEWAY_ID),
         "listCustomers", () -> beGateway.customers().list());
 
+    Map<String, Map<String, Runnable>> tailored = Map.of("stancer", stancerCalls, "begateway", beGatewayCalls);
     List<DynamicTest> tests = new ArrayList<>();
-    addStatusTests(tests, "stancer", stancerMock, stancerCalls, stancer);
-    addStatusTests(tests, "begateway", beGatewayMock, beGatewayCalls, beGateway);
+    for (String api : mocks.apis()) {
+      Object client = switch (api) {
+        case "stancer" -> stancer;
+        case "begateway" -> beGateway;
+        default -> client(api);
+      };
+      addStatusTests(tests, api, mocks.of(api), tailored.getOrDefault(api, Map.of()), client);
+    }
+    assertThat(tests).anySatisfy(test -> assertThat(test.getDisplayName()).startsWith("stancer-v2 "));
     return tests.stream();
   }
 
@@ -163,6 +231,16 @@ class WrapperOnPrismTest {
           if (e instanceof InvalidRequestException invalid && example.has("errors")) {
             assertThat(invalid.getFieldErrors()).containsKeys(iterable(example.path("errors").fieldNames()));
           }
+          if (e instanceof InvalidRequestException invalid && example.has("detail")) {
+            // v2's 422: each entry of detail names its field by its loc after the location (body, query, path).
+            List<String> fields = new ArrayList<>();
+            example.path("detail").forEach(d -> {
+              List<String> loc = new ArrayList<>();
+              d.path("loc").forEach(part -> loc.add(part.asText()));
+              fields.add(String.join(".", loc.subList(1, loc.size())));
+            });
+            assertThat(invalid.getFieldErrors()).containsKeys(fields.toArray(String[]::new));
+          }
         }));
       });
     }
@@ -174,6 +252,22 @@ class WrapperOnPrismTest {
    * optional parameter.
    */
   static Runnable callFromExamples(Object client, BundledSpec spec, BundledSpec.Operation operation) {
+    java.util.function.Supplier<Object> call = answerFromExamples(client, spec, operation);
+    return call::get;
+  }
+
+  /** As {@link #callFromExamples}, giving what the service method returned. */
+  static java.util.function.Supplier<Object> answerFromExamples(Object client, BundledSpec spec, BundledSpec.Operation operation) {
+    return answerFromExamples(client, spec, operation, null);
+  }
+
+  /**
+   * As {@link #answerFromExamples(Object, BundledSpec, BundledSpec.Operation)}, with every path
+   * parameter given by {@code pathValue} when the call is made (the id of a customer a stateful
+   * server holds), when it is not null.
+   */
+  static java.util.function.Supplier<Object> answerFromExamples(Object client, BundledSpec spec, BundledSpec.Operation operation,
+      java.util.function.Supplier<String> pathValue) {
     Object service = null;
     java.lang.reflect.Method method = null;
     for (java.lang.reflect.Method accessor : client.getClass().getMethods()) {
@@ -209,9 +303,11 @@ class WrapperOnPrismTest {
     JsonNode body = operation.node().has("requestBody") ? spec.firstExample(operation.node().path("requestBody")) : null;
     Class<?>[] types = method.getParameterTypes();
     Object[] args = new Object[types.length];
+    List<Integer> pathPositions = new ArrayList<>();
     int path = 0;
     for (int i = 0; i < types.length; i++) {
       if (types[i] == String.class && path < pathExamples.size()) {
+        pathPositions.add(i);
         args[i] = pathExamples.get(path++);
       } else if (body != null && types[i].getPackageName().endsWith(".generated.model")) {
         args[i] = JSON.convertValue(body, types[i]);
@@ -220,8 +316,12 @@ class WrapperOnPrismTest {
     Object target = service;
     java.lang.reflect.Method chosen = method;
     return () -> {
+      Object[] actual = args.clone();
+      if (pathValue != null) {
+        pathPositions.forEach(i -> actual[i] = pathValue.get());
+      }
       try {
-        chosen.invoke(target, args);
+        return chosen.invoke(target, actual);
       } catch (java.lang.reflect.InvocationTargetException e) {
         if (e.getCause() instanceof RuntimeException runtime) {
           throw runtime;
@@ -235,12 +335,11 @@ class WrapperOnPrismTest {
 
   @Test
   void everyOperationCanBeCalledFromTheSpecsExamplesAlone() {
-    StancerClient stancer = stancer();
-    BeGatewayClient beGateway = brand("bePaid");
-    for (Object[] api : new Object[][] {{"stancer", stancer}, {"begateway", beGateway}}) {
-      BundledSpec spec = BundledSpec.load((String) api[0]);
+    for (String api : mocks.apis()) {
+      Object client = client(api);
+      BundledSpec spec = BundledSpec.load(api);
       for (BundledSpec.Operation operation : spec.operations()) {
-        callFromExamples(api[1], spec, operation).run();
+        callFromExamples(client, spec, operation).run();
       }
     }
   }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Every flow of the providers' customer docs, written as a user would. The API URLs come from the
- * system properties {@code payspec.stancer.url} and {@code payspec.begateway.url} (Prism mocks in
+ * system properties {@code payspec.stancer.url}, {@code payspec.stancer-v2.url} and {@code payspec.begateway.url} (Prism mocks in
  * CI). Fails with an exception when any step does not do what the docs show.
  */
 public final class SeedDocFlows {
@@ -23,6 +23,7 @@ public final class SeedDocFlows {
     String expected = System.getProperty("payspec.expect.jackson", "");
     check(expected.isEmpty() || jackson.equals(expected), "the build runs on jackson-databind " + expected + ", not " + jackson);
     stancer(System.getProperty("payspec.stancer.url"));
+    StancerV2Flow.run(System.getProperty("payspec.stancer-v2.url"));
     String beGatewayUrl = System.getProperty("payspec.begateway.url");
     beGateway("bePaid", beGatewayUrl);
     beGateway("eComCharge", beGatewayUrl);

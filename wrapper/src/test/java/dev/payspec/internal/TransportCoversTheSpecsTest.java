@@ -80,8 +80,16 @@ class TransportCoversTheSpecsTest {
             } catch (ClassNotFoundException e) {
               throw new AssertionError("no " + kind + " service for tag " + tag + " of " + api, e);
             }
-            assertThat(Stream.of(service.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers())))
-                .as(service.getSimpleName() + "'s public methods").hasSize(count.intValue());
+            java.util.List<Method> methods = Stream.of(service.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers())).toList();
+            // One method per operation; any other public method is the overload of an operation's
+            // taking its generated *QueryParams.
+            java.util.List<Method> overloads = methods.stream().filter(m -> m.getParameterCount() > 0
+                && m.getParameterTypes()[m.getParameterCount() - 1].getSimpleName().endsWith("QueryParams")).toList();
+            assertThat(methods.size() - overloads.size()).as(service.getSimpleName() + "'s public methods of an operation")
+                .isEqualTo(count.intValue());
+            assertThat(overloads).allSatisfy(overload -> assertThat(methods).filteredOn(m -> !overloads.contains(m))
+                .extracting(Method::getName).contains(overload.getName()));
           }
         });
       }));
