@@ -36,7 +36,9 @@ def plain(value):
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if hasattr(value, "isoformat"):
-        return value.isoformat()
+        # UTC as the examples write it ("Z"), which isoformat() spells "+00:00".
+        text = value.isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
     return value
 
 
