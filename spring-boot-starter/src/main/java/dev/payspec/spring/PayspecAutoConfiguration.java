@@ -77,6 +77,27 @@ public class PayspecAutoConfiguration {
   }
 
   /**
+   * With payspec-micrometer on the class path, every client's calls are observed with the
+   * application's {@code ObservationRegistry} (timer, retry counter, span), when it has one.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"dev.payspec.micrometer.PayspecObservation", "io.micrometer.observation.ObservationRegistry"})
+  static class Observations {
+
+    @Bean
+    StancerClientBuilderCustomizer payspecStancerObservations(
+        ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
+      return builder -> registry.ifAvailable(r -> builder.listener(new dev.payspec.micrometer.PayspecObservation(r)));
+    }
+
+    @Bean
+    BeGatewayClientBuilderCustomizer payspecBeGatewayObservations(
+        ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
+      return builder -> registry.ifAvailable(r -> builder.listener(new dev.payspec.micrometer.PayspecObservation(r)));
+    }
+  }
+
+  /**
    * Masks payspec's secrets in the actuator's {@code configprops} and {@code env} endpoints, even
    * when an application shows their values ({@code management.endpoint.*.show-values=always}).
    */

@@ -27,6 +27,12 @@ class PayspecAutoConfigurationTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(PayspecAutoConfiguration.class));
 
+  @org.junit.jupiter.api.BeforeEach
+  void emptyTheFakes() {
+    stancerFake.reset();
+    beGatewayFake.reset();
+  }
+
   @AfterAll
   static void stop() {
     stancerFake.close();
@@ -119,6 +125,28 @@ class PayspecAutoConfigurationTest {
           assertThat(report).contains("361").doesNotContain(KEY).doesNotContain("very-secret");
           assertThat(context.getBean(PayspecProperties.class).toString()).doesNotContain(KEY).doesNotContain("very-secret");
         });
+  }
+
+  @Test
+  void callsAreObservedWithTheApplicationsObservationRegistry() {
+    var observations = io.micrometer.observation.tck.TestObservationRegistry.create();
+    runner.withPropertyValues("payspec.stancer.api-key=" + KEY, "payspec.stancer.base-url=" + stancerFake.baseUrl())
+        .withBean(io.micrometer.observation.ObservationRegistry.class, () -> observations)
+        .run(context -> {
+          context.getBean(StancerClient.class).customers()
+              .create(new dev.payspec.stancer.generated.model.CustomerCreateRequest().email("david@example.net"));
+          io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat(observations)
+              .hasObservationWithNameEqualTo(dev.payspec.micrometer.PayspecObservation.NAME)
+              .that().hasLowCardinalityKeyValue("operation", "createCustomer").hasBeenStopped();
+        });
+  }
+
+  @Test
+  void withoutARegistryNothingIsObservedAndTheClientWorks() {
+    runner.withPropertyValues("payspec.stancer.api-key=" + KEY, "payspec.stancer.base-url=" + stancerFake.baseUrl())
+        .run(context -> assertThat(context.getBean(StancerClient.class).customers()
+            .create(new dev.payspec.stancer.generated.model.CustomerCreateRequest().email("david@example.net")).getId())
+            .isNotNull());
   }
 
   @Test
