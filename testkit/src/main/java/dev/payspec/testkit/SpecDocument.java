@@ -40,6 +40,8 @@ final class SpecDocument {
       "[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
           + "@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?",
       java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final Set<String> DOCUMENT_FIELDS = Set.of("openapi", "info", "jsonSchemaDialect", "servers", "paths",
+      "webhooks", "components", "security", "tags", "externalDocs");
   private static final com.networknt.schema.JsonMetaSchema DIALECT = com.networknt.schema.JsonMetaSchema
       .builder(OpenApi31.getInstance().getIri(), OpenApi31.getInstance())
       .format(new com.networknt.schema.Format() {
@@ -53,6 +55,11 @@ final class SpecDocument {
           return EMAIL.matcher(value).matches();
         }
       })
+      // The specs' own extensions (x-provenance, x-personal...) and the document's top-level fields
+      // (reached when a $ref resolves against the bundle) are no rules: no warning in users' logs.
+      .unknownKeywordFactory((name, context) -> name.startsWith("x-") || DOCUMENT_FIELDS.contains(name)
+          ? new com.networknt.schema.NonValidationKeyword(name)
+          : com.networknt.schema.UnknownKeywordFactory.getInstance().getKeyword(name, context))
       .build();
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
       builder -> builder.metaSchema(DIALECT).defaultMetaSchemaIri(DIALECT.getIri()));

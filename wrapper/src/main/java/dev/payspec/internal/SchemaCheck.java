@@ -33,6 +33,9 @@ public final class SchemaCheck {
     static final JsonMetaSchema DIALECT = JsonMetaSchema.builder(OpenApi31.getInstance().getIri(), OpenApi31.getInstance())
         .keywords(java.util.stream.Stream.of("openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks",
             "components", "security", "tags", "externalDocs").map(NonValidationKeyword::new).toList())
+        // The specs' own extensions (x-provenance, x-personal...) are annotations: no warning in users' logs.
+        .unknownKeywordFactory((name, context) -> name.startsWith("x-") ? new NonValidationKeyword(name)
+            : com.networknt.schema.UnknownKeywordFactory.getInstance().getKeyword(name, context))
         // format: email as Prism checks it (the domain has a dot): the validator's own accepts david@coaster.
         .format(new com.networknt.schema.Format() {
           @Override
