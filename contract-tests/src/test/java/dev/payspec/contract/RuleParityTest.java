@@ -175,16 +175,7 @@ class RuleParityTest {
         args[i] = body;
       }
     }
-    try {
-      method.invoke(target[0], args);
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+    WrapperOnPrismTest.invoke(method, target[0], args);
   }
 
   /**

@@ -320,17 +320,22 @@ class WrapperOnPrismTest {
       if (pathValue != null) {
         pathPositions.forEach(i -> actual[i] = pathValue.get());
       }
-      try {
-        return chosen.invoke(target, actual);
-      } catch (java.lang.reflect.InvocationTargetException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        throw new IllegalStateException(e.getCause());
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
+      return invoke(chosen, target, actual);
     };
+  }
+
+  /** Calls a service method found by reflection, throwing what it throws (a PayspecException) as itself. */
+  static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) {
+    try {
+      return method.invoke(target, args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
