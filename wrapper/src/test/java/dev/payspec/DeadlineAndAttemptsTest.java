@@ -138,6 +138,38 @@ class DeadlineAndAttemptsTest {
     assertThat(server.requests).hasSize(1);
   }
 
+  @Test
+  void interruptingTheCallerEndsTheCallAtOnceAndKeepsTheInterrupt() throws Exception {
+    server.reset(Behaviour.STALLED_BODY);
+    server.okBody = Fixtures.STANCER_CUSTOMER;
+    StancerClient client = StancerClient.builder().apiKey(Fixtures.STANCER_KEY).baseUrl(server.baseUrl() + "/v1")
+        .connectTimeout(CONNECT).readTimeout(Duration.ofSeconds(60)).maxRetries(0).build();
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread caller = new Thread(() -> {
+      try {
+        client.customers().retrieve(Fixtures.STANCER_ID);
+      } catch (RuntimeException e) {
+        thrown.set(e);
+        stillInterrupted.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    caller.start();
+    while (server.requests.isEmpty()) {
+      Thread.sleep(5);
+    }
+    long start = System.nanoTime();
+    caller.interrupt();
+    caller.join(Duration.ofSeconds(10).toMillis());
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(caller.isAlive()).as("the interrupted call has ended").isFalse();
+    assertThat(took).isLessThan(SLACK);
+    assertThat(thrown.get()).isInstanceOf(ConnectionException.class).hasMessageContaining("interrupted");
+    assertThat(stillInterrupted).as("the thread's interrupt is kept for its owner").isTrue();
+    client.close();
+  }
+
   @ParameterizedTest(name = "async {0}")
   @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
   void retriesOfAStalledGetStayWithinTheirDocumentedBound(boolean async) {

@@ -36,6 +36,13 @@ public final class SchemaCheck {
         // The specs' own extensions (x-provenance, x-personal...) are annotations: no warning in users' logs.
         .unknownKeywordFactory((name, context) -> name.startsWith("x-") ? new NonValidationKeyword(name)
             : com.networknt.schema.UnknownKeywordFactory.getInstance().getKeyword(name, context))
+        // "not" without networknt's eager text (NotKeyword says why); keywords come from the
+        // vocabularies when the dialect is built, so the applicator vocabulary carries it.
+        .vocabularyFactory(iri -> iri.equals(com.networknt.schema.Vocabulary.V202012_APPLICATOR.getIri())
+            ? new com.networknt.schema.Vocabulary(iri, com.networknt.schema.Vocabulary.V202012_APPLICATOR.getKeywords().stream()
+                .map(keyword -> keyword.getValue().equals("not") ? new NotKeyword() : keyword)
+                .toArray(com.networknt.schema.Keyword[]::new))
+            : null)
         // format: email as Prism checks it (the domain has a dot): the validator's own accepts david@coaster.
         .format(new com.networknt.schema.Format() {
           @Override

@@ -60,12 +60,49 @@ final class ShapeCheck {
 
   /** What makes {@code value} unreadable, such as {@code customers[1] must be an object}, or null. */
   String problem(JsonNode value, String at) {
+    // The words (and the paths they need) are built only for an answer that fails, not for every answer.
+    return holds(value) ? null : find(value, at);
+  }
+
+  /** Whether {@code value} has this shape: {@link #find} without the words. */
+  private boolean holds(JsonNode value) {
+    if (types != null && !anyType(value)) {
+      return false;
+    }
+    for (ShapeCheck part : allOf) {
+      if (!part.holds(value)) {
+        return false;
+      }
+    }
+    if (value.isObject()) {
+      for (String name : required) {
+        if (!value.has(name)) {
+          return false;
+        }
+      }
+      for (Map.Entry<String, ShapeCheck> property : properties.entrySet()) {
+        JsonNode child = value.get(property.getKey());
+        if (child != null && !property.getValue().holds(child)) {
+          return false;
+        }
+      }
+    } else if (value.isArray() && items != null) {
+      for (JsonNode item : value) {
+        if (!items.holds(item)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private String find(JsonNode value, String at) {
     if (types != null && !anyType(value)) {
       return (at.isEmpty() ? "the body" : at) + (value.isNull() ? " is null; it must be " : " must be ")
           + String.join(" or ", types);
     }
     for (ShapeCheck part : allOf) {
-      String problem = part.problem(value, at);
+      String problem = part.find(value, at);
       if (problem != null) {
         return problem;
       }
@@ -79,7 +116,7 @@ final class ShapeCheck {
       for (Map.Entry<String, ShapeCheck> property : properties.entrySet()) {
         JsonNode child = value.get(property.getKey());
         if (child != null) {
-          String problem = property.getValue().problem(child, at.isEmpty() ? property.getKey() : at + "." + property.getKey());
+          String problem = property.getValue().find(child, at.isEmpty() ? property.getKey() : at + "." + property.getKey());
           if (problem != null) {
             return problem;
           }
@@ -87,7 +124,7 @@ final class ShapeCheck {
       }
     } else if (value.isArray() && items != null) {
       for (int i = 0; i < value.size(); i++) {
-        String problem = items.problem(value.get(i), at + "[" + i + "]");
+        String problem = items.find(value.get(i), at + "[" + i + "]");
         if (problem != null) {
           return problem;
         }

@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -36,7 +35,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -55,7 +53,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@link #close()}, or one the user shares between clients and closes;
  *   <li>deadline: each attempt ends after the connect timeout plus the read timeout, the whole
  *       body included, whatever the server does (the JDK's own read timeout stops at the
- *       headers, JDK-8208693): a stalled or dripped body is cut off and the exchange cancelled;
+ *       headers, JDK-8208693): a stalled or dripped body is cut off and the exchange cancelled
+ *       ({@link BodyDeadline} for sync calls, which are sent on the caller's thread; the attempt's
+ *       future for async ones; both watched by {@link Deadlines}, at most one tick late);
  *   <li>bodies: Jackson, read and written as bytes; a success that cannot be read becomes a
  *       {@link ServerException} that keeps it;
  *   <li>errors: every non-2xx answer through {@link ErrorMapper}, one exception class per status;
@@ -262,16 +262,19 @@ public final class Transport implements AutoCloseable {
       return;
     }
     AtomicBoolean timedOut = new AtomicBoolean();
-    // orTimeout's timer is dropped as soon as the answer completes it, so that a finished call's
-    // answer is not kept until its deadline would have passed.
-    CompletableFuture<Void> deadline = new CompletableFuture<Void>().orTimeout(sent.deadlineNanos(), TimeUnit.NANOSECONDS);
-    deadline.whenComplete((none, expired) -> {
-      if (expired instanceof TimeoutException && !answer.isDone() && timedOut.compareAndSet(false, true)) {
-        answer.cancel(true);
+    // The expiry runs on the deadlines' thread: the cancellation, and the callbacks it completes,
+    // are handed to the client's executor so that they never hold back other deadlines.
+    Deadlines.Watch deadline = Deadlines.watch(start + sent.deadlineNanos(), () -> {
+      if (!answer.isDone() && timedOut.compareAndSet(false, true)) {
+        try {
+          asyncExecutor().execute(() -> answer.cancel(true));
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+          answer.cancel(true);
+        }
       }
     });
     answer.whenComplete((response, error) -> {
-      deadline.complete(null);
+      deadline.done();
       if (result.isDone()) {
         return;
       }
@@ -352,19 +355,20 @@ public final class Transport implements AutoCloseable {
       log.request(sent.request(), sent.body());
     }
     HttpResponse<byte[]> response;
-    CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(sent.request(), BodyHandlers.ofByteArray());
+    // Sent on the caller's thread: the JDK's request timeout bounds the exchange up to the headers,
+    // BodyDeadline the body, both within the attempt's deadline.
+    BodyDeadline deadline = new BodyDeadline(start + sent.deadlineNanos());
     try {
-      response = answer.get(sent.deadlineNanos(), TimeUnit.NANOSECONDS);
+      response = http.send(sent.request(), deadline);
       requests[0]++;
-    } catch (TimeoutException e) {
-      // The JDK's timeout ends with the headers; this one bounds the body too. Cancelling closes the exchange.
-      answer.cancel(true);
-      requests[0]++;
-      throw deadlinePassed(sent, logged, start, e);
-    } catch (ExecutionException e) {
-      throw failed(sent, e.getCause() == null ? e : e.getCause(), requests, logged, start);
+    } catch (IOException e) {
+      if (deadline.passed()) {
+        requests[0]++;
+        throw deadlinePassed(sent, logged, start, e);
+      }
+      throw failed(sent, e, requests, logged, start);
     } catch (InterruptedException e) {
-      answer.cancel(true);
+      // The JDK client cancels the exchange when the waiting thread is interrupted.
       Thread.currentThread().interrupt();
       requests[0]++;
       String fullPath = basePath + sent.path();
