@@ -2,6 +2,7 @@ package dev.payspec.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.ValidationMessage;
 import dev.payspec.ApiCall;
 import dev.payspec.Page;
@@ -310,7 +311,7 @@ public final class Operation {
           found = parameters[i].required() ? List.of(new Violation(parameters[i].name(), "is required")) : List.of();
         } else {
           found = parameterChecks[i] == null ? List.of()
-              : parameterChecks[i].violations(Transport.JSON.valueToTree(value), parameters[i].name());
+              : parameterChecks[i].violations(tree(value), parameters[i].name());
         }
         if (!found.isEmpty()) {
           violations = add(violations, found);
@@ -420,6 +421,24 @@ public final class Operation {
       return like instanceof Long ? (Object) value : like instanceof java.math.BigDecimal ? java.math.BigDecimal.valueOf(value)
           : (Object) Math.toIntExact(value);
     }
+  }
+
+  /**
+   * A parameter's value as JSON: strings, booleans and whole numbers directly (most parameters are
+   * ids and positions), the rest (dates, enums, lists) as Jackson writes them.
+   */
+  private static JsonNode tree(Object value) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    if (value instanceof String text) {
+      return nodes.textNode(text);
+    } else if (value instanceof Integer number) {
+      return nodes.numberNode(number);
+    } else if (value instanceof Long number) {
+      return nodes.numberNode(number);
+    } else if (value instanceof Boolean flag) {
+      return nodes.booleanNode(flag);
+    }
+    return Transport.JSON.valueToTree(value);
   }
 
   private static List<Violation> add(List<Violation> to, List<Violation> found) {
