@@ -2,7 +2,6 @@ package dev.payspec.begateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.payspec.begateway.generated.model.Customer;
 import dev.payspec.begateway.generated.model.CustomerCreateRequest;
 import java.util.ArrayList;
@@ -17,8 +16,6 @@ import java.util.Objects;
  * {@code <Service>Extras} class when one exists beside the client).
  */
 public abstract class BeGatewayCustomersExtras {
-
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
   BeGatewayCustomersExtras() {
   }
@@ -36,10 +33,12 @@ public abstract class BeGatewayCustomersExtras {
    */
   public List<Customer> findMatching(CustomerCreateRequest request) {
     Objects.requireNonNull(request, "request is null: pass the request whose create may have happened");
-    JsonNode wanted = JSON.valueToTree(request);
+    // The models' own mapper: a date field the spec may add later is compared as the wire writes it.
+    ObjectMapper json = dev.payspec.internal.Json.withDates();
+    JsonNode wanted = json.valueToTree(request);
     List<Customer> matching = new ArrayList<>();
     for (Customer customer : list()) {
-      JsonNode candidate = JSON.valueToTree(customer);
+      JsonNode candidate = json.valueToTree(customer);
       boolean same = true;
       for (Iterator<Map.Entry<String, JsonNode>> fields = wanted.fields(); fields.hasNext() && same; ) {
         Map.Entry<String, JsonNode> field = fields.next();

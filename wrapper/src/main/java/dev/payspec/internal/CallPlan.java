@@ -1,6 +1,7 @@
 package dev.payspec.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import feign.Headers;
 import feign.Param;
@@ -37,18 +38,19 @@ import java.util.Map;
  */
 record CallPlan(String method, String[] literals, int[] pathArguments, String[] queryNames, int[] queryArguments,
     String[] headers, String[] headerNames, int[] headerArguments, int bodyIndex, JavaType result,
-    AnswerCheck answers, ObjectReader reader) {
+    AnswerCheck answers, ObjectMapper json, ObjectReader reader) {
 
   /**
    * Reads the plan of one method, refusing what this transport does not send (forms, query or
    * header maps, URL arguments): such a method fails here, alone, and the build's test over the
    * specs ({@code TransportCoversTheSpecsTest}) fails first.
    */
-  static CallPlan of(Method javaMethod, JavaType result) {
-    return of(javaMethod, result, null);
+  static CallPlan of(Method javaMethod, JavaType result, ObjectMapper json) {
+    return of(javaMethod, result, null, json);
   }
 
-  static CallPlan of(Method javaMethod, JavaType result, AnswerCheck answers) {
+  /** @param json the mapper of the API's models ({@link Json}) */
+  static CallPlan of(Method javaMethod, JavaType result, AnswerCheck answers, ObjectMapper json) {
     String where = javaMethod.getDeclaringClass().getSimpleName() + "#" + javaMethod.getName();
     RequestLine line = javaMethod.getAnnotation(RequestLine.class);
     if (line == null) {
@@ -118,8 +120,8 @@ record CallPlan(String method, String[] literals, int[] pathArguments, String[] 
     }
     return new CallPlan(httpMethod, literals.toArray(String[]::new), ints(pathArguments),
         queryNames.toArray(String[]::new), ints(queryArguments), headers.toArray(String[]::new),
-        headerNames.toArray(String[]::new), ints(headerArguments), bodyIndex, result, answers,
-        result == null ? null : Transport.JSON.readerFor(result));
+        headerNames.toArray(String[]::new), ints(headerArguments), bodyIndex, result, answers, json,
+        result == null ? null : json.readerFor(result));
   }
 
   /** Each {@code @Param} name with the index of its argument. */
@@ -261,7 +263,7 @@ record CallPlan(String method, String[] literals, int[] pathArguments, String[] 
   /** A value as it goes on the wire: dates in ISO 8601, enums by their JSON value, the rest as text. */
   private static String text(Object value) {
     if (value instanceof TemporalAccessor || value instanceof Enum<?>) {
-      String json = Transport.JSON.valueToTree(value).asText();
+      String json = (value instanceof Enum<?> ? Json.PLAIN : Json.withDates()).valueToTree(value).asText();
       return json.isEmpty() ? value.toString() : json;
     }
     return value.toString();

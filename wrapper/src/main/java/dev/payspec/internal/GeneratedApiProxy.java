@@ -44,7 +44,7 @@ final class GeneratedApiProxy implements InvocationHandler {
       // unimplemented instead of failing every other.
       try {
         boolean nothing = returned == void.class || returned == Void.class;
-        plans.put(method, CallPlan.of(method, nothing ? null : Transport.JSON.constructType(returned)));
+        plans.put(method, CallPlan.of(method, nothing ? null : Json.withDates().constructType(returned), Json.withDates()));
       } catch (IllegalStateException unsupported) {
         // Calling it throws UnsupportedOperationException.
       }

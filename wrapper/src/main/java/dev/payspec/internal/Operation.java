@@ -178,7 +178,7 @@ public final class Operation {
       throw new IllegalStateException(this + " does not page");
     }
     return p.pagination.page((JsonNode) done.value(), args,
-        Transport.JSON.getTypeFactory().constructCollectionType(List.class, itemType), next -> page(itemType, next));
+        p.json.getTypeFactory().constructCollectionType(List.class, itemType), p.json, next -> page(itemType, next));
   }
 
   /**
@@ -244,9 +244,12 @@ public final class Operation {
     final ShapeCheck answerShape;
     final SchemaCheck answerCheck;
     final Pagination pagination;
+    /** The mapper of this API's models. */
+    final com.fasterxml.jackson.databind.ObjectMapper json;
 
     Prepared(OperationSpec spec, Method metadata) {
       this.spec = spec;
+      this.json = runtime.spec().json();
       this.method = spec.method();
       this.path = spec.path();
       SpecDocument document = runtime.spec();
@@ -283,9 +286,9 @@ public final class Operation {
       this.answerCheck = answerShape == null || runtime.unexpectedAnswers() == null ? null
           : SchemaCheck.of(document, spec.answerSchema());
       this.pagination = nothing ? null : Pagination.of(document, spec, paging, parameters, parameterArguments);
-      JavaType result = nothing ? null : Transport.JSON.constructType(pagination == null ? returned : JsonNode.class);
+      JavaType result = nothing ? null : json.constructType(pagination == null ? returned : JsonNode.class);
       this.plan = CallPlan.of(metadata, result,
-          answerShape == null ? null : this::answerProblem);
+          answerShape == null ? null : this::answerProblem, json);
     }
 
     /**
@@ -311,7 +314,7 @@ public final class Operation {
           found = parameters[i].required() ? List.of(new Violation(parameters[i].name(), "is required")) : List.of();
         } else {
           found = parameterChecks[i] == null ? List.of()
-              : parameterChecks[i].violations(tree(value), parameters[i].name());
+              : parameterChecks[i].violations(tree(value, json), parameters[i].name());
         }
         if (!found.isEmpty()) {
           violations = add(violations, found);
@@ -325,7 +328,7 @@ public final class Operation {
             violations = add(violations, List.of(new Violation("request", "is required")));
           }
         } else if (bodyCheck != null) {
-          JsonNode tree = Transport.JSON.valueToTree(body);
+          JsonNode tree = json.valueToTree(body);
           List<Violation> found = bodyCheck.violations(tree, null);
           if (!found.isEmpty()) {
             violations = add(violations, found);
@@ -397,10 +400,11 @@ public final class Operation {
       return new Pagination(startArgument, settings[1], settings[2], startPointer);
     }
 
-    <T> Page<T> page(JsonNode answer, Object[] args, JavaType listType, Function<Object[], Page<T>> fetch) {
+    <T> Page<T> page(JsonNode answer, Object[] args, JavaType listType, com.fasterxml.jackson.databind.ObjectMapper json,
+        Function<Object[], Page<T>> fetch) {
       List<T> items;
       try {
-        items = Transport.JSON.readerFor(listType).readValue(answer.path(this.items));
+        items = json.readerFor(listType).readValue(answer.path(this.items));
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -427,7 +431,7 @@ public final class Operation {
    * A parameter's value as JSON: strings, booleans and whole numbers directly (most parameters are
    * ids and positions), the rest (dates, enums, lists) as Jackson writes them.
    */
-  private static JsonNode tree(Object value) {
+  private static JsonNode tree(Object value, com.fasterxml.jackson.databind.ObjectMapper json) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     if (value instanceof String text) {
       return nodes.textNode(text);
@@ -438,7 +442,7 @@ public final class Operation {
     } else if (value instanceof Boolean flag) {
       return nodes.booleanNode(flag);
     }
-    return Transport.JSON.valueToTree(value);
+    return json.valueToTree(value);
   }
 
   private static List<Violation> add(List<Violation> to, List<Violation> found) {

@@ -28,11 +28,13 @@ public final class SpecDocument {
   private final Map<String, OperationSpec> operations = new LinkedHashMap<>();
   // Compiled once per JVM, shared by every client of this spec: compiled schemas are thread-safe.
   private final Map<String, Object> compiled = new ConcurrentHashMap<>();
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
 
   private SpecDocument(String api, String location, JsonNode root) {
     this.api = api;
     this.location = location;
     this.root = root;
+    this.json = Json.forSpec(root);
     root.path("paths").fields().forEachRemaining(path -> {
       JsonNode item = deref(path.getValue());
       String itemPointer = "/paths/" + escape(path.getKey());
@@ -64,6 +66,11 @@ public final class SpecDocument {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
     }
+  }
+
+  /** The mapper of this API's models: with {@code java.time} support only if the spec holds dates. */
+  com.fasterxml.jackson.databind.ObjectMapper json() {
+    return json;
   }
 
   /** Whether this spec has been read already in this JVM. */

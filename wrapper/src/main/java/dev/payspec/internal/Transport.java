@@ -1,11 +1,8 @@
 package dev.payspec.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.payspec.ApiCall;
 import dev.payspec.CallListener;
 import dev.payspec.ConnectionException;
@@ -68,11 +65,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Transport implements AutoCloseable {
 
-  /** One mapper for every client: thread-safe once configured. */
-  static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** For trees: the models' mapper is each plan's ({@link Json}). */
+  static final ObjectMapper JSON = Json.PLAIN;
 
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
@@ -332,7 +326,7 @@ public final class Transport implements AutoCloseable {
     String path = plan.path(args);
     // The query is on the wire (and in the wire log) but not in exceptions: filters may be personal data.
     String url = baseUrl + path + plan.query(args);
-    byte[] body = encode(plan.body(args));
+    byte[] body = encode(plan.json(), plan.body(args));
     Duration read = options.timeout().orElse(readTimeout);
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
         .timeout(read)
@@ -483,12 +477,12 @@ public final class Transport implements AutoCloseable {
     return false;
   }
 
-  private static byte[] encode(Object body) {
+  private static byte[] encode(ObjectMapper json, Object body) {
     if (body == null) {
       return null;
     }
     try {
-      return JSON.writeValueAsBytes(body);
+      return json.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the request body cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
