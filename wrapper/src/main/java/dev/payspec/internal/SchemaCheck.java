@@ -78,6 +78,15 @@ public final class SchemaCheck {
     return document.compiled("schema:" + pointer, key -> new SchemaCheck(document, pointer));
   }
 
+  /**
+   * The schema at {@code location} (a URI whose fragment is a JSON pointer, such as
+   * {@code classpath:openapi/stancer.json#/components/schemas/Customer}), compiled in the specs'
+   * dialect as the wrapper checks it: for the testkit, which must judge requests as the wrapper does.
+   */
+  public static JsonSchema schemaAt(String location) {
+    return Factory.FACTORY.getSchema(SchemaLocation.of(location), Factory.CONFIG);
+  }
+
   /** Loads the validator's classes and dialect, which the first check would otherwise pay for. */
   static void warmUp() {
     Factory.FACTORY.getSchema("{\"type\": \"string\", \"maxLength\": 1}", Factory.CONFIG)
