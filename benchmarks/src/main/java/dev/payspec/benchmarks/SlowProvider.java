@@ -94,6 +94,9 @@ public final class SlowProvider {
     // The JDK server closes idle connections beyond 200 by default: 1,000 clients' connections
     // would be reopened all the time. Read once, when the server's class loads.
     System.setProperty("sun.net.httpserver.maxIdleConnections", String.valueOf(inFlight * 2));
+    // It writes an answer's head and body apart: without TCP_NODELAY, Nagle holds the body until
+    // the client's delayed ACK, some 40 ms per call.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     try (Server server = new Server(delayMillis)) {
