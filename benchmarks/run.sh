@@ -40,7 +40,7 @@ java -jar "$jar" ValidationBenchmark -rf json -rff "$out/validation.json" > "$ou
 echo "benchmarks: slow provider, one JVM per mode"
 for mode in rawAsync wrapperAsync wrapperSync; do
   java -Xms1g -Xmx1g -cp "$jar" dev.payspec.benchmarks.SlowProvider run "$mode" "$out/slow-$mode.json" \
-    "${SLOW_SECONDS:=10}" "${SLOW_WARMUP:=5}" 1000 50 > "$out/slow-$mode.log" 2>&1
+    "${SLOW_SECONDS:=10}" "${SLOW_WARMUP:=15}" 1000 50 > "$out/slow-$mode.log" 2>&1
 done
 
 echo "benchmarks: start-up, weight and idle cost per client"

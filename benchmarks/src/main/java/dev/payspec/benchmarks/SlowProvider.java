@@ -76,7 +76,8 @@ public final class SlowProvider {
     String mode = args[1];
     File out = new File(args[2]);
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-    int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+    // The JDK client and the wrapper need about 15 s of calls to be compiled (see ClientCallBenchmark).
+    int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 15;
     int inFlight = args.length > 5 ? Integer.parseInt(args[5]) : 1000;
     int delayMillis = args.length > 6 ? Integer.parseInt(args[6]) : 50;
     ObjectNode result = run(mode, seconds, warmup, inFlight, delayMillis);
