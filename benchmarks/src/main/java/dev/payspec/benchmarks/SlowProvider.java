@@ -102,7 +102,10 @@ public final class SlowProvider {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     try (Server server = new Server(delayMillis)) {
       int threadsBefore = threads.getThreadCount();
-      Load load = new Load(mode, server.baseUrl(), inFlight);
+      System.gc();
+      long heapBefore = memory.getHeapMemoryUsage().getUsed();
+      // Room for every call the delay allows: more cannot complete in the time measured.
+      Load load = new Load(mode, server.baseUrl(), inFlight, (seconds + 1) * inFlight * 1000 / delayMillis);
       load.start();
       Thread.sleep(warmup * 1000L);
       load.recording.set(true);
@@ -134,6 +137,7 @@ public final class SlowProvider {
       result.put("p99Millis", percentile(latencies, 0.99) / 1e6);
       result.put("threadsBefore", threadsBefore);
       result.put("peakThreads", peakThreads);
+      result.put("heapBeforeMiB", heapBefore / 1048576.0);
       result.put("heapAfterGcMiB", heapAfterGc / 1048576.0);
       result.put("peakHeapMiB", peakHeap.get() / 1048576.0);
       if (load.firstFailure != null) {
@@ -163,7 +167,7 @@ public final class SlowProvider {
         + " threads and heap are the whole JVM's, in-process server included (its threads are in \"before\")."
         + " The delay alone allows %d calls/s: a mode below that is held back by CPU (client and server share the machine).%n%n",
         delay, inFlight, any.path("seconds").asDouble(), inFlight * 1000 / delay);
-    System.out.println("| mode | calls/s | ratio | p50 ms | p99 ms | live threads: before, peak | ratio | heap MiB after GC (in flight) | ratio | peak heap MiB | failed |");
+    System.out.println("| mode | calls/s | ratio | p50 ms | p99 ms | live threads: before, peak | ratio | heap MiB after GC: before, in flight | ratio | peak heap MiB | failed |");
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     List<String> missed = new ArrayList<>();
     for (String mode : MODES) {
@@ -180,11 +184,11 @@ public final class SlowProvider {
           missed.add(String.format("async throughput %.2fx raw async (target ≥ %.2fx)", throughputRatio, MIN_ASYNC_THROUGHPUT_RATIO));
         }
       }
-      System.out.printf("| %s | %.0f | %.2fx%s | %.1f | %.1f | %d, %d | %.2fx | %.1f | %.2fx | %.0f | %d |%n",
+      System.out.printf("| %s | %.0f | %.2fx%s | %.1f | %.1f | %d, %d | %.2fx | %.1f, %.1f | %.2fx | %.0f | %d |%n",
           mode, r.path("callsPerSecond").asDouble(), throughputRatio, mark,
           r.path("p50Millis").asDouble(), r.path("p99Millis").asDouble(),
           r.path("threadsBefore").asInt(), r.path("peakThreads").asInt(), ratio(r, raw, "peakThreads"),
-          r.path("heapAfterGcMiB").asDouble(), ratio(r, raw, "heapAfterGcMiB"),
+          r.path("heapBeforeMiB").asDouble(), r.path("heapAfterGcMiB").asDouble(), ratio(r, raw, "heapAfterGcMiB"),
           r.path("peakHeapMiB").asDouble(), r.path("failedCalls").asLong());
       if (r.has("firstFailure")) {
         System.out.printf("%nFirst failure of %s: %s%n", mode, r.path("firstFailure").asText());
@@ -262,13 +266,14 @@ public final class SlowProvider {
     private final Supplier<CompletableFuture<?>> asyncCall;
     private final Supplier<Object> syncCall;
     private final AutoCloseable client;
-    private final long[] latencies = new long[4_000_000];
+    private final long[] latencies;
     private final AtomicInteger recorded = new AtomicInteger();
     private volatile boolean running = true;
     private final List<Thread> drivers = new ArrayList<>();
     private final Semaphore permits;
 
-    Load(String mode, String baseUrl, int inFlight) {
+    Load(String mode, String baseUrl, int inFlight, int maxCalls) {
+      this.latencies = new long[maxCalls];
       this.mode = mode;
       this.inFlight = inFlight;
       this.permits = new Semaphore(inFlight);
