@@ -22,9 +22,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One call per invocation, through the wrapper, the raw JDK client and the stock generated client,
- * all against the same {@link DocsServer}. Names are {@code <client>_<call>} so that the ratio
- * table can pair them. Run with {@code -t 1 -bm avgt -prof gc} and {@code -t 32 -bm thrpt}.
+ * One call per invocation, through the wrapper, the raw JDK client, the stock generated (Feign)
+ * client and the peers OpenAPI Generator makes from the same bundles with its {@code native} and
+ * {@code okhttp-gson} libraries ({@link Peers}), all against the same {@link DocsServer}. Names are
+ * {@code <client>_<call>} so that the ratio table can pair them. Run with {@code -t 1 -bm avgt -prof gc} and {@code -t 32 -bm thrpt}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +49,7 @@ public class ClientCallBenchmark {
   RawClient rawBeGateway;
   dev.payspec.stancer.generated.api.CustomersApi generatedStancer;
   dev.payspec.begateway.generated.api.CustomersApi generatedBeGateway;
+  Peers peers;
 
   final dev.payspec.stancer.generated.model.CustomerCreateRequest stancerRequest =
       new dev.payspec.stancer.generated.model.CustomerCreateRequest()
@@ -109,6 +111,7 @@ public class ClientCallBenchmark {
         .setBasePath(url).setCredentials("361", "secret");
     beGateway.getFeignBuilder().options(options);
     generatedBeGateway = beGateway.buildClient(dev.payspec.begateway.generated.api.CustomersApi.class);
+    peers = new Peers(url, STANCER_KEY, "361", "secret", TIMEOUT);
   }
 
   @TearDown(Level.Trial)
@@ -185,5 +188,45 @@ public class ClientCallBenchmark {
   @Benchmark
   public Object generated_beGatewayList(Failures failures) {
     return failures.count(() -> generatedBeGateway.listCustomers());
+  }
+
+  @Benchmark
+  public Object native_stancerCreate(Failures failures) {
+    return failures.count(peers::nativeStancerCreate);
+  }
+
+  @Benchmark
+  public Object native_stancerRetrieve(Failures failures) {
+    return failures.count(() -> peers.nativeStancerRetrieve(STANCER_ID));
+  }
+
+  @Benchmark
+  public Object native_beGatewayCreate(Failures failures) {
+    return failures.count(peers::nativeBeGatewayCreate);
+  }
+
+  @Benchmark
+  public Object native_beGatewayList(Failures failures) {
+    return failures.count(peers::nativeBeGatewayList);
+  }
+
+  @Benchmark
+  public Object okhttpGson_stancerCreate(Failures failures) {
+    return failures.count(peers::okhttpGsonStancerCreate);
+  }
+
+  @Benchmark
+  public Object okhttpGson_stancerRetrieve(Failures failures) {
+    return failures.count(() -> peers.okhttpGsonStancerRetrieve(STANCER_ID));
+  }
+
+  @Benchmark
+  public Object okhttpGson_beGatewayCreate(Failures failures) {
+    return failures.count(peers::okhttpGsonBeGatewayCreate);
+  }
+
+  @Benchmark
+  public Object okhttpGson_beGatewayList(Failures failures) {
+    return failures.count(peers::okhttpGsonBeGatewayList);
   }
 }

@@ -148,7 +148,7 @@ public final class DocsServer implements AutoCloseable {
     return 0;
   }
 
-  private static byte[] example(String api, String pointer) {
+  static byte[] example(String api, String pointer) {
     try (InputStream in = DocsServer.class.getResourceAsStream("/openapi/" + api + ".json")) {
       JsonNode node = new ObjectMapper().readTree(in).at(pointer);
       return node.toString().getBytes(StandardCharsets.UTF_8);

@@ -6,14 +6,20 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads JMH's JSON results (one run at 1 thread with the GC profiler, one at 32 threads) and prints
- * a Markdown table of each client's ratio to the raw client, with the targets checked. Scores are
- * the median of the measurement iterations, with their range in brackets; ratios are of medians.
+ * one Markdown table per figure (µs per call at 1 thread, calls per second at 32 threads, bytes
+ * allocated per call): a row per call, the raw client's score, then each client's ratio to it, with
+ * the wrapper's targets checked: time ≤ 1.10x, throughput ≥ 0.90x, bytes ≤ 2.0x the raw client's,
+ * and ahead of every generated peer on each figure. Scores are the median of the measurement
+ * iterations, with their range in brackets; ratios are of medians.
  * Usage: {@code RatioTable single.json threads.json}.
  */
 public final class RatioTable {
@@ -22,11 +28,28 @@ public final class RatioTable {
   static final double MIN_THROUGHPUT_RATIO = 0.90;
   static final double MAX_ALLOCATION_RATIO = 2.0;
 
+  /** The table's columns: the floor first, then the wrapper, then what users could pick instead. */
+  static final List<String> CLIENTS = List.of("raw", "wrapper", "wrapperAsync", "generated", "native", "okhttpGson");
+  /** The generated peers the wrapper must be ahead of: Feign (the generated-client module), native, okhttp-gson. */
+  static final List<String> PEERS = List.of("generated", "native", "okhttpGson");
+
   private RatioTable() {}
+
+  /** One figure: its scores by benchmark name, which way is better, and the wrapper's bound. */
+  record Figure(String title, String unit, Map<String, Score> scores, boolean higherIsBetter, double bound) {
+
+    boolean withinBound(double ratio) {
+      return higherIsBetter ? ratio >= bound : ratio <= bound;
+    }
+
+    boolean better(double ratio, double other) {
+      return higherIsBetter ? ratio > other : ratio < other;
+    }
+  }
 
   public static void main(String[] args) throws IOException {
     Map<String, Score> time = new TreeMap<>();
-    Map<String, Double> bytes = new TreeMap<>();
+    Map<String, Score> bytes = new TreeMap<>();
     Map<String, Score> throughput = new TreeMap<>();
     Map<String, String> incomplete = new TreeMap<>();
     Map<String, String> failed = new TreeMap<>();
@@ -34,45 +57,98 @@ public final class RatioTable {
     for (JsonNode result : json.readTree(new File(args[0]))) {
       String name = name(result);
       time.put(name, Score.of(result.at("/primaryMetric/rawData")));
-      bytes.put(name, result.at("/secondaryMetrics/gc.alloc.rate.norm/score").asDouble());
+      JsonNode allocation = result.at("/secondaryMetrics/gc.alloc.rate.norm");
+      bytes.put(name, allocation.isMissingNode() ? Score.NONE : Score.of(allocation.at("/rawData")));
       checkComplete(result, "1 thread", incomplete);
       countFailures(result, "1 thread", failed);
     }
-    for (JsonNode result : json.readTree(new File(args[1]))) {
-      throughput.put(name(result), Score.of(result.at("/primaryMetric/rawData")));
-      checkComplete(result, "32 threads", incomplete);
-      countFailures(result, "32 threads", failed);
-    }
-
-    System.out.println("| call | client | µs/call (1 thread) | ratio | calls/s (32 threads) | ratio | bytes/call | ratio |");
-    System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-    boolean allMet = true;
-    for (String key : time.keySet()) {
-      String[] parts = key.split("_", 2);
-      String client = parts[0];
-      String call = parts[1];
-      if (client.equals("raw")) {
-        continue;
+    if (args.length > 1) {
+      for (JsonNode result : json.readTree(new File(args[1]))) {
+        throughput.put(name(result), Score.of(result.at("/primaryMetric/rawData")));
+        checkComplete(result, "32 threads", incomplete);
+        countFailures(result, "32 threads", failed);
       }
-      String raw = "raw_" + call;
-      Score noScore = new Score(Double.NaN, Double.NaN, Double.NaN);
-      double timeRatio = time.get(key).median() / time.get(raw).median();
-      double throughputRatio = throughput.getOrDefault(key, noScore).median() / throughput.getOrDefault(raw, noScore).median();
-      double bytesRatio = bytes.get(key) / bytes.get(raw);
-      boolean wrapper = client.equals("wrapper");
-      boolean met = timeRatio <= MAX_TIME_RATIO && throughputRatio >= MIN_THROUGHPUT_RATIO && bytesRatio <= MAX_ALLOCATION_RATIO;
-      allMet &= !wrapper || met;
-      System.out.printf("| %s | %s | %s (raw %s) | %s | %s (raw %s) | %s | %.0f (raw %.0f) | %s |%n",
-          call, client, time.get(key).format("%.0f"), time.get(raw).format("%.0f"),
-          mark(timeRatio, timeRatio <= MAX_TIME_RATIO, wrapper),
-          throughput.getOrDefault(key, noScore).format("%.0f"), throughput.getOrDefault(raw, noScore).format("%.0f"),
-          mark(throughputRatio, throughputRatio >= MIN_THROUGHPUT_RATIO, wrapper),
-          bytes.get(key), bytes.get(raw), mark(bytesRatio, bytesRatio <= MAX_ALLOCATION_RATIO, wrapper));
     }
-    System.out.printf("%nTargets for the wrapper: time ≤ %.2fx, throughput ≥ %.2fx, bytes ≤ %.1fx the raw client's: %s%n",
-        MAX_TIME_RATIO, MIN_THROUGHPUT_RATIO, MAX_ALLOCATION_RATIO, allMet ? "all met" : "NOT all met (marked ✗)");
+    List<String> missed = new ArrayList<>();
+    for (Figure figure : List.of(
+        new Figure("Time per call, 1 thread", "µs/call", time, false, MAX_TIME_RATIO),
+        new Figure("Throughput, 32 threads", "calls/s", throughput, true, MIN_THROUGHPUT_RATIO),
+        new Figure("Bytes allocated per call, 1 thread", "bytes/call", bytes, false, MAX_ALLOCATION_RATIO))) {
+      print(figure, missed);
+    }
+    System.out.printf("Targets for the wrapper: time ≤ %.2fx, throughput ≥ %.2fx, bytes ≤ %.1fx the raw client's, and ahead of %s on each figure: %s%n",
+        MAX_TIME_RATIO, MIN_THROUGHPUT_RATIO, MAX_ALLOCATION_RATIO, String.join(", ", PEERS),
+        missed.isEmpty() ? "all met" : "missed: " + String.join("; ", missed));
     incomplete.forEach((name, what) -> System.out.printf("Incomplete: %s %s (see the run's log)%n", name, what));
     failed.forEach((name, what) -> System.out.printf("Failed calls, counted and not scored: %s %s (see the run's log)%n", name, what));
+  }
+
+  /** One figure's table; what the wrapper misses is added to {@code missed}. */
+  static void print(Figure figure, List<String> missed) {
+    Set<String> calls = new TreeSet<>();
+    Set<String> clients = new LinkedHashSet<>();
+    for (String key : figure.scores().keySet()) {
+      String[] parts = key.split("_", 2);
+      calls.add(parts[1]);
+      clients.add(parts[0]);
+    }
+    if (calls.isEmpty()) {
+      return;
+    }
+    List<String> columns = new ArrayList<>(CLIENTS.stream().filter(clients::contains).toList());
+    clients.stream().filter(client -> !columns.contains(client)).forEach(columns::add);
+    System.out.printf("%s (%s; raw's median [range], then each client's ratio to raw and its median):%n%n", figure.title(), figure.unit());
+    StringBuilder head = new StringBuilder("| call |");
+    StringBuilder rule = new StringBuilder("| --- |");
+    for (String client : columns) {
+      head.append(' ').append(client.equals("raw") ? "raw " + figure.unit() : client).append(" |");
+      rule.append(" ---: |");
+    }
+    System.out.println(head.append(" wrapper ahead of peers |"));
+    System.out.println(rule.append(" --- |"));
+    for (String call : calls) {
+      Score raw = figure.scores().getOrDefault("raw_" + call, Score.NONE);
+      StringBuilder row = new StringBuilder("| ").append(call).append(" |");
+      double wrapperRatio = ratio(figure, "wrapper_" + call, raw);
+      for (String client : columns) {
+        Score score = figure.scores().get(client + "_" + call);
+        if (client.equals("raw")) {
+          row.append(' ').append(raw.format("%.0f")).append(" |");
+        } else if (score == null) {
+          row.append(" – |");
+        } else {
+          double ratio = score.median() / raw.median();
+          String mark = client.equals("wrapper") && !Double.isNaN(ratio) ? (figure.withinBound(ratio) ? " ✓" : " ✗") : "";
+          row.append(String.format(" %.2fx%s (%.0f) |", ratio, mark, score.median()));
+        }
+      }
+      List<String> behind = new ArrayList<>();
+      for (String peer : PEERS) {
+        double peerRatio = ratio(figure, peer + "_" + call, raw);
+        if (!Double.isNaN(peerRatio) && !figure.better(wrapperRatio, peerRatio)) {
+          behind.add(String.format("%s %.2fx", peer, peerRatio));
+        }
+      }
+      if (Double.isNaN(wrapperRatio)) {
+        row.append(" – |");
+      } else {
+        row.append(behind.isEmpty() ? " ✓ |" : " ✗ behind " + String.join(", ", behind) + " |");
+        if (!figure.withinBound(wrapperRatio)) {
+          missed.add(String.format("%s %s %.2fx (target %s %.2fx)", figure.unit(), call, wrapperRatio,
+              figure.higherIsBetter() ? "≥" : "≤", figure.bound()));
+        }
+        if (!behind.isEmpty()) {
+          missed.add(String.format("%s %s: wrapper %.2fx not ahead of %s", figure.unit(), call, wrapperRatio, String.join(", ", behind)));
+        }
+      }
+      System.out.println(row);
+    }
+    System.out.println();
+  }
+
+  private static double ratio(Figure figure, String name, Score raw) {
+    Score score = figure.scores().get(name);
+    return score == null ? Double.NaN : score.median() / raw.median();
   }
 
   /** The calls that failed during measurement (see {@link ClientCallBenchmark.Failures}). */
@@ -107,6 +183,8 @@ public final class RatioTable {
    */
   record Score(double median, double min, double max) {
 
+    static final Score NONE = new Score(Double.NaN, Double.NaN, Double.NaN);
+
     static Score of(JsonNode rawData) {
       List<Double> values = new ArrayList<>();
       rawData.forEach(fork -> fork.forEach(iteration -> values.add(iteration.asDouble())));
@@ -127,9 +205,5 @@ public final class RatioTable {
   private static String name(JsonNode result) {
     String benchmark = result.path("benchmark").asText();
     return benchmark.substring(benchmark.lastIndexOf('.') + 1);
-  }
-
-  private static String mark(double ratio, boolean met, boolean checked) {
-    return String.format("%.2fx%s", ratio, checked ? (met ? " ✓" : " ✗") : "");
   }
 }
