@@ -11,6 +11,7 @@
 # (for a free port) and Maven's local repository holding what that build resolved (MAVEN_OPTS is passed on).
 # Shorter runs for a smoke test: JMH_SINGLE, JMH_THREADS (JMH's iteration options, replacing the defaults below), SLOW_SECONDS, SLOW_WARMUP,
 # COLD_RUNS, IDLE_RUNS, e.g. JMH_SINGLE="-wi 1 -w 1 -i 1 -r 1" JMH_THREADS="-wi 1 -w 1 -i 1 -r 1" SLOW_SECONDS=2.
+# REUSE="calls slow" prints those parts' tables from the results of the last run instead of measuring them again.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -19,7 +20,9 @@ out="$here/target/results"
 version=0.1.0-SNAPSHOT
 [ -f "$jar" ] || { echo "benchmarks: $jar is missing; run ./mvnw install -DskipTests first" >&2; exit 1; }
 mkdir -p "$out"
+: "${COLD_RUNS:=7}" "${IDLE_RUNS:=3}" "${SLOW_SECONDS:=10}" "${SLOW_WARMUP:=15}" "${REUSE:=}"
 
+if [[ " $REUSE " != *" calls "* ]]; then
 # 1 thread: 8 x 2 s warmup (the JDK client needs about 15 s of calls to be compiled), 5 x 2 s measured.
 echo "benchmarks: 1 thread, average time and allocation per call (22 benchmarks)"
 # shellcheck disable=SC2086
@@ -37,11 +40,16 @@ java -jar "$jar" ClientCallBenchmark -t 32 -bm thrpt -tu s ${JMH_THREADS:--wi 25
 echo "benchmarks: the check of a valid create request, alone"
 java -jar "$jar" ValidationBenchmark -rf json -rff "$out/validation.json" > "$out/validation.log" 2>&1
 
+fi
+
+if [[ " $REUSE " != *" slow "* ]]; then
 echo "benchmarks: slow provider, one JVM per mode"
 for mode in rawAsync wrapperAsync wrapperSync; do
   java -Xms1g -Xmx1g -cp "$jar" dev.payspec.benchmarks.SlowProvider run "$mode" "$out/slow-$mode.json" \
-    "${SLOW_SECONDS:=10}" "${SLOW_WARMUP:=15}" 1000 50 > "$out/slow-$mode.log" 2>&1
+    "$SLOW_SECONDS" "$SLOW_WARMUP" 1000 50 > "$out/slow-$mode.log" 2>&1
 done
+
+fi
 
 echo "benchmarks: start-up, weight and idle cost per client"
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
@@ -65,7 +73,7 @@ declare -A cold
 : > "$out/cold-start.log"
 for client in "${clients[@]}"; do
   runs=()
-  for _ in $(seq 1 "${COLD_RUNS:=7}"); do
+  for _ in $(seq 1 "$COLD_RUNS"); do
     runs+=("$(java -cp "$here/target/payspec-benchmarks-$version-coldstart.jar:${runtime[$client]}" \
       dev.payspec.benchmarks.ColdStart cold "$client" "http://127.0.0.1:$port" 2>> "$out/cold-start.log")")
   done
@@ -74,7 +82,7 @@ done
 declare -A idle
 for client in "${clients[@]}"; do
   : > "$out/idle-$client.txt"
-  for _ in $(seq 1 "${IDLE_RUNS:=3}"); do
+  for _ in $(seq 1 "$IDLE_RUNS"); do
     java -cp "$here/target/payspec-benchmarks-$version-coldstart.jar:${runtime[$client]}" \
       dev.payspec.benchmarks.ColdStart idle "$client" "http://127.0.0.1:$port" 2>> "$out/cold-start.log" >> "$out/idle-$client.txt"
   done
