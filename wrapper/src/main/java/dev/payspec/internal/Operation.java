@@ -287,8 +287,18 @@ public final class Operation {
           : SchemaCheck.of(document, spec.answerSchema());
       this.pagination = nothing ? null : Pagination.of(document, spec, paging, parameters, parameterArguments);
       JavaType result = nothing ? null : json.constructType(pagination == null ? returned : JsonNode.class);
-      this.plan = CallPlan.of(metadata, result,
-          answerShape == null ? null : this::answerProblem, json);
+      this.plan = CallPlan.of(metadata, result, answerShape == null ? null : new AnswerCheck() {
+        @Override
+        public String problem(JsonNode body, String method, String path) {
+          return answerProblem(body, method, path);
+        }
+
+        @Override
+        public boolean plainlyHolds(byte[] body) {
+          // A listener is told of what the spec does not know, which needs the tree.
+          return runtime.unexpectedAnswers() == null && answerShape.holds(body);
+        }
+      }, json);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.payspec.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -62,6 +64,85 @@ final class ShapeCheck {
   String problem(JsonNode value, String at) {
     // The words (and the paths they need) are built only for an answer that fails, not for every answer.
     return holds(value) ? null : find(value, at);
+  }
+
+  /**
+   * Whether the JSON in {@code body} has this shape, read as a stream of tokens: no tree is built.
+   * False when unsure (not JSON, a number that is integral only once rounded): true only where
+   * {@link #problem} would find nothing.
+   */
+  boolean holds(byte[] body) {
+    try (JsonParser parser = Json.PLAIN.getFactory().createParser(body)) {
+      JsonToken first = parser.nextToken();
+      return first != null && holds(parser, first);
+    } catch (java.io.IOException | RuntimeException notPlainly) {
+      return false;
+    }
+  }
+
+  /** The value that starts at {@code token} has this shape; the parser ends on its last token. */
+  private boolean holds(JsonParser parser, JsonToken token) throws java.io.IOException {
+    if (!allOf.isEmpty()) {
+      // Several shapes of one value: read once as a tree (no spec uses allOf in its answers today).
+      JsonNode value = Json.PLAIN.readTree(parser);
+      return value != null && holds(value);
+    }
+    if (types != null && !anyType(token, parser)) {
+      return false;
+    }
+    if (token == JsonToken.START_OBJECT) {
+      boolean[] seen = new boolean[required.length];
+      for (JsonToken field = parser.nextToken(); field == JsonToken.FIELD_NAME; field = parser.nextToken()) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        for (int i = 0; i < required.length; i++) {
+          seen[i] |= required[i].equals(name);
+        }
+        ShapeCheck child = properties.get(name);
+        if (child == null) {
+          parser.skipChildren();
+        } else if (!child.holds(parser, value)) {
+          return false;
+        }
+      }
+      for (boolean present : seen) {
+        if (!present) {
+          return false;
+        }
+      }
+    } else if (token == JsonToken.START_ARRAY) {
+      if (items == null) {
+        parser.skipChildren();
+      } else {
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+          if (item == null || !items.holds(parser, item)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private boolean anyType(JsonToken token, JsonParser parser) throws java.io.IOException {
+    for (String type : types) {
+      boolean matches = switch (type) {
+        case "object" -> token == JsonToken.START_OBJECT;
+        case "array" -> token == JsonToken.START_ARRAY;
+        case "string" -> token == JsonToken.VALUE_STRING;
+        // 1.0 is an integer too; exactly, not as a double rounds it (the tree's judgement stays the reference).
+        case "integer" -> token == JsonToken.VALUE_NUMBER_INT
+            || token == JsonToken.VALUE_NUMBER_FLOAT && parser.getDecimalValue().stripTrailingZeros().scale() <= 0;
+        case "number" -> token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
+        case "boolean" -> token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+        case "null" -> token == JsonToken.VALUE_NULL;
+        default -> true;
+      };
+      if (matches) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code value} has this shape: {@link #find} without the words. */
