@@ -1,9 +1,7 @@
 package dev.payspec.benchmarks;
 
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -60,7 +58,7 @@ final class Peers {
     client.updateBaseUri(url);
     client.setHttpClientBuilder(HttpClient.newBuilder().connectTimeout(timeout));
     client.setReadTimeout(timeout);
-    String authorization = basic(user, password);
+    String authorization = RawClient.basic(user, password);
     client.setRequestInterceptor(request -> request.header("Authorization", authorization));
     return client;
   }
@@ -70,13 +68,9 @@ final class Peers {
     client.updateBaseUri(url);
     client.setHttpClientBuilder(HttpClient.newBuilder().connectTimeout(timeout));
     client.setReadTimeout(timeout);
-    String authorization = basic(user, password);
+    String authorization = RawClient.basic(user, password);
     client.setRequestInterceptor(request -> request.header("Authorization", authorization));
     return client;
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   Object nativeStancerCreate() {

@@ -28,7 +28,12 @@ public final class RawClient {
   public RawClient(String baseUrl, String user, String password, Duration timeout) {
     this.baseUrl = baseUrl;
     this.timeout = timeout;
-    this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.authorization = basic(user, password);
+  }
+
+  /** The HTTP Basic header value of {@code user} and {@code password}, as every benchmarked client sends it. */
+  static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   public <T> T post(String path, Object body, Class<T> type) {

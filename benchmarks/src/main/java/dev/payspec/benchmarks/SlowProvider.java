@@ -21,11 +21,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -391,7 +389,7 @@ public final class SlowProvider {
 
     RawAsync(String baseUrl, String user) {
       this.baseUrl = baseUrl;
-      this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8));
+      this.authorization = RawClient.basic(user, "");
     }
 
     CompletableFuture<Customer> retrieve(String id) {

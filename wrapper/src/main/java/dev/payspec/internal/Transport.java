@@ -65,9 +65,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Transport implements AutoCloseable {
 
-  /** For trees: the models' mapper is each plan's ({@link Json}). */
-  static final ObjectMapper JSON = Json.PLAIN;
-
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   private final ErrorMapper errors;
@@ -87,7 +84,7 @@ public final class Transport implements AutoCloseable {
 
   public Transport(HttpSettings settings, ErrorBodyParser errorBodyParser) {
     HttpSettings.checkJackson();
-    this.errors = new ErrorMapper(JSON, errorBodyParser);
+    this.errors = new ErrorMapper(Json.PLAIN, errorBodyParser);
     this.retries = new RetryPolicy(settings.maxRetries());
     if (settings.sharedHttpClient() != null) {
       this.http = settings.sharedHttpClient();
@@ -507,7 +504,7 @@ public final class Transport implements AutoCloseable {
       if (answers == null || answers.plainlyHolds(body)) {
         value = plan.reader().readValue(body);
       } else {
-        JsonNode tree = JSON.readTree(body);
+        JsonNode tree = Json.PLAIN.readTree(body);
         problem = tree == null ? "the body is empty" : answers.problem(tree, method, basePath + path);
         if (problem != null) {
           throw new IOException(problem);
