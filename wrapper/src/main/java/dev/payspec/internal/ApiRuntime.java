@@ -70,7 +70,7 @@ public final class ApiRuntime {
   }
 
   /**
-   * The first client of a spec in a JVM reads the spec and loads the validator on a short-lived
+   * The first client of a spec in a JVM reads the spec on a short-lived
    * daemon thread, while the caller goes on (building the client, opening
    * the first connection): cold start is the JVM's start to the first completed call, and this work
    * would otherwise all come before it. A call that needs what is not ready yet waits for it or does
@@ -80,8 +80,9 @@ public final class ApiRuntime {
     Thread thread = new Thread(() -> {
       try {
         // Only what any first call needs: each operation's own schemas are compiled on its first call.
+        // Not the validator: a valid request never needs it (PlainCheck), and loading its ~400
+        // classes here would take the CPU the first call needs on a small machine.
         SpecDocument.of(api);
-        SchemaCheck.warmUp();
       } catch (RuntimeException | LinkageError ignored) {
         // The call that needs it reports it.
       }

@@ -237,10 +237,13 @@ public final class Operation {
     final String path;
     final int[] parameterArguments;
     final ParameterSpec[] parameters;
-    final SchemaCheck[] parameterChecks;
+    /** Each parameter's schema: judged plainly, then (unless it plainly holds) by the validator. */
+    final String[] parameterSchemas;
+    final PlainCheck[] parameterChecks;
     final int bodyIndex;
     final boolean bodyRequired;
-    final SchemaCheck bodyCheck;
+    final String bodySchema;
+    final PlainCheck bodyCheck;
     final ShapeCheck answerShape;
     final SchemaCheck answerCheck;
     final Pagination pagination;
@@ -272,13 +275,16 @@ public final class Operation {
       }
       this.parameters = params.toArray(ParameterSpec[]::new);
       this.parameterArguments = indexes.stream().mapToInt(Integer::intValue).toArray();
-      this.parameterChecks = new SchemaCheck[parameters.length];
+      this.parameterSchemas = new String[parameters.length];
+      this.parameterChecks = new PlainCheck[parameters.length];
       for (int i = 0; i < parameters.length; i++) {
-        parameterChecks[i] = parameters[i].schema() == null ? null : SchemaCheck.of(document, parameters[i].schema());
+        parameterSchemas[i] = parameters[i].schema();
+        parameterChecks[i] = parameterSchemas[i] == null ? null : PlainCheck.of(document, parameterSchemas[i]);
       }
       this.bodyIndex = CallPlan.bodyIndex(metadata, spec.toString());
       this.bodyRequired = document.root().at(document.derefPointer(spec.pointer() + "/requestBody")).path("required").asBoolean(false);
-      this.bodyCheck = spec.requestSchema() == null || bodyIndex < 0 ? null : SchemaCheck.of(document, spec.requestSchema());
+      this.bodySchema = spec.requestSchema() == null || bodyIndex < 0 ? null : spec.requestSchema();
+      this.bodyCheck = bodySchema == null ? null : PlainCheck.of(document, bodySchema);
       Type returned = metadata.getGenericReturnType();
       boolean nothing = returned == void.class || returned == Void.class;
       this.answerShape = nothing || spec.answerSchema() == null ? null : ShapeCheck.of(document, spec.answerSchema());
@@ -323,8 +329,8 @@ public final class Operation {
         if (value == null) {
           found = parameters[i].required() ? List.of(new Violation(parameters[i].name(), "is required")) : List.of();
         } else {
-          found = parameterChecks[i] == null ? List.of()
-              : parameterChecks[i].violations(tree(value, json), parameters[i].name());
+          found = parameterChecks[i] == null ? List.of() : violations(parameterChecks[i], parameterSchemas[i],
+              tree(value, json), parameters[i].name());
         }
         if (!found.isEmpty()) {
           violations = add(violations, found);
@@ -339,7 +345,7 @@ public final class Operation {
           }
         } else if (bodyCheck != null) {
           JsonNode tree = json.valueToTree(body);
-          List<Violation> found = bodyCheck.violations(tree, null);
+          List<Violation> found = violations(bodyCheck, bodySchema, tree, null);
           if (!found.isEmpty()) {
             violations = add(violations, found);
           }
@@ -352,6 +358,14 @@ public final class Operation {
         throw new ValidationException(method, refusedPath(args), violations);
       }
       return sent;
+    }
+
+    /**
+     * The broken rules of {@code value}: none when it plainly holds (most requests, a fraction of
+     * a microsecond); otherwise the validator's judgement and words, its classes loaded on first need.
+     */
+    private List<Violation> violations(PlainCheck plain, String schema, JsonNode value, String name) {
+      return plain.holds(value) ? List.of() : SchemaCheck.of(runtime.spec(), schema).violations(value, name);
     }
 
     private String answerProblem(JsonNode body, String method, String path) {

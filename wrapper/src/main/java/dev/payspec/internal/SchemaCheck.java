@@ -87,12 +87,6 @@ public final class SchemaCheck {
     return Factory.FACTORY.getSchema(SchemaLocation.of(location), Factory.CONFIG);
   }
 
-  /** Loads the validator's classes and dialect, which the first check would otherwise pay for. */
-  static void warmUp() {
-    Factory.FACTORY.getSchema("{\"type\": \"string\", \"maxLength\": 1}", Factory.CONFIG)
-        .validate(com.fasterxml.jackson.databind.node.TextNode.valueOf("x"));
-  }
-
   /** Every broken rule; empty when {@code value} holds to the schema. */
   public Set<ValidationMessage> messages(JsonNode value) {
     return schema.validate(value);
