@@ -83,9 +83,9 @@ public final class Transport implements AutoCloseable {
   private volatile boolean closed;
 
   public Transport(HttpSettings settings, ErrorBodyParser errorBodyParser) {
-    HttpSettings.checkJackson();
-    this.errors = new ErrorMapper(Json.PLAIN, errorBodyParser);
-    this.retries = new RetryPolicy(settings.maxRetries());
+    // The JDK client first: its TLS set-up is most of a fresh JVM's wait for a first call, and while
+    // it runs here the warm-up thread (ApiRuntime) reads the spec and starts Jackson, which this
+    // thread would otherwise wait for first.
     if (settings.sharedHttpClient() != null) {
       this.http = settings.sharedHttpClient();
       this.ownExecutor = null;
@@ -103,6 +103,14 @@ public final class Transport implements AutoCloseable {
           .executor(ownExecutor)
           .build();
     }
+    try {
+      HttpSettings.checkJackson();
+    } catch (IllegalStateException tooOld) {
+      close();
+      throw tooOld;
+    }
+    this.errors = new ErrorMapper(Json.PLAIN, errorBodyParser);
+    this.retries = new RetryPolicy(settings.maxRetries());
     String url = settings.baseUrl().toString();
     this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     String path = settings.baseUrl().getRawPath() == null ? "" : settings.baseUrl().getRawPath();
