@@ -220,7 +220,7 @@ class OkHttpEngineTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("give one of them");
   }
 
-  /** The README's example ("Your own HTTP client"), as written there, against a local server. */
+  /** The README's example (Sending with OkHttp) as written there, with the tests' key, and a local server for the first. */
   @Test
   void readmeExampleSendsWithOkHttp() {
     server.stubFor(get(PATH).willReturn(okJson(Fixtures.STANCER_CUSTOMER)));
