@@ -2,4 +2,6 @@
 module dev.payspec.examples.modular {
   requires dev.payspec;
   requires dev.payspec.generated;
+  requires dev.payspec.okhttp;
+  requires okhttp3;
 }

@@ -1,5 +1,6 @@
 package dev.payspec;
 
+import dev.payspec.http.HttpEngine;
 import dev.payspec.internal.HttpSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private int maxRetries = DEFAULT_MAX_RETRIES;
   private String userAgentSuffix;
   private HttpClient sharedHttpClient;
+  private HttpEngine engine;
   private boolean logFullBodies;
   private Consumer<UnexpectedAnswer> unexpectedAnswers;
   private CallListener listener;
@@ -107,11 +109,32 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    */
   public B httpClient(HttpClient httpClient) {
     Objects.requireNonNull(httpClient, "httpClient is null: leave it unset for a client of payspec's own");
+    if (engine != null) {
+      throw new IllegalStateException("httpClient cannot be given with httpEngine (" + engine.getClass().getSimpleName()
+          + "): they are two ways to send; give one of them");
+    }
     if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
       throw new IllegalArgumentException("httpClient must not follow redirects (HttpClient.Redirect.NEVER); it follows "
           + httpClient.followRedirects() + ", which could send a create again");
     }
     this.sharedHttpClient = httpClient;
+    return self();
+  }
+
+  /**
+   * What sends the requests instead of the JDK's {@code HttpClient}, such as {@code OkHttpEngine}
+   * of the {@code payspec-transport-okhttp} module. Retries, deadlines, errors, checks, the wire log
+   * and the listener stay payspec's, the same for every engine. Closing the payspec client closes
+   * the engine, which ends only what it built itself (a client you gave it stays open). An engine
+   * belongs to one payspec client unless it is over a client of yours.
+   */
+  public B httpEngine(HttpEngine engine) {
+    Objects.requireNonNull(engine, "httpEngine is null: leave it unset to send with the JDK's HttpClient");
+    if (sharedHttpClient != null) {
+      throw new IllegalStateException("httpEngine cannot be given with httpClient (a JDK HttpClient): they are two ways"
+          + " to send; give one of them");
+    }
+    this.engine = engine;
     return self();
   }
 
@@ -178,7 +201,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** The shared settings with this provider's name (for the User-Agent) and credentials. */
   protected HttpSettings settings(String provider, String username, String password) {
     return new HttpSettings(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password,
-        sharedHttpClient, logFullBodies, listener);
+        sharedHttpClient, logFullBodies, listener, engine);
   }
 
   @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP/1.1 server on a loopback port that misbehaves on purpose, one behaviour at a time,
@@ -38,6 +39,8 @@ final class FaultServer implements AutoCloseable {
   private final ServerSocket socket;
   private final List<Socket> connections = new CopyOnWriteArrayList<>();
   final List<String> requests = new CopyOnWriteArrayList<>();
+  /** The connections a client holds open now: a client that closes or cancels one is seen here. */
+  final AtomicInteger open = new AtomicInteger();
   volatile Behaviour behaviour = Behaviour.OK;
   volatile String okBody = "{}";
 
@@ -62,6 +65,7 @@ final class FaultServer implements AutoCloseable {
       try {
         Socket connection = socket.accept();
         connections.add(connection);
+        open.incrementAndGet();
         Thread handler = new Thread(() -> serve(connection), "fault-server-connection");
         handler.setDaemon(true);
         handler.start();
@@ -132,6 +136,8 @@ final class FaultServer implements AutoCloseable {
       }
     } catch (IOException | InterruptedException clientWentAway) {
       // The client cancelled the exchange or closed the connection: nothing more to serve.
+    } finally {
+      open.decrementAndGet();
     }
   }
 

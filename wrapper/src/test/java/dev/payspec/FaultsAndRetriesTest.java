@@ -168,7 +168,7 @@ class FaultsAndRetriesTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    StancerClient unreachable = StancerClient.builder().apiKey(Fixtures.STANCER_KEY)
+    StancerClient unreachable = Fixtures.engine(StancerClient.builder()).apiKey(Fixtures.STANCER_KEY)
         .baseUrl("http://127.0.0.1:" + closedPort + "/v1").maxRetries(1).build();
 
     ConnectionException e = catchThrowableOfType(ConnectionException.class,

@@ -4,7 +4,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.payspec.begateway.BeGatewayClient;
 import dev.payspec.specs.BundledSpec;
 import dev.payspec.stancer.StancerClient;
+import dev.payspec.http.HttpEngine;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Credentials, ids and the docs' JSON shared by the wrapper's tests. */
 final class Fixtures {
@@ -24,12 +26,40 @@ final class Fixtures {
   private Fixtures() {}
 
   static StancerClient.Builder stancer(WireMockExtension server) {
-    return StancerClient.builder().apiKey(STANCER_KEY).baseUrl(server.baseUrl() + "/v1")
+    return engine(StancerClient.builder()).apiKey(STANCER_KEY).baseUrl(server.baseUrl() + "/v1")
         .readTimeout(Duration.ofSeconds(2));
   }
 
   static BeGatewayClient.Builder beGateway(WireMockExtension server) {
-    return BeGatewayClient.builder().baseUrl(server.baseUrl()).shopId(SHOP_ID).secretKey(SHOP_SECRET)
+    return engine(BeGatewayClient.builder()).baseUrl(server.baseUrl()).shopId(SHOP_ID).secretKey(SHOP_SECRET)
         .readTimeout(Duration.ofSeconds(2));
+  }
+
+  /**
+   * The class named by the system property {@code payspec.test.engine}, a {@code Supplier<HttpEngine>},
+   * or null: the transport modules run these tests again with every client over their engine.
+   */
+  private static final String ENGINE = System.getProperty("payspec.test.engine");
+
+  /** {@code builder} over the engine under test: a fresh one of {@link #ENGINE}, or the JDK's client when unset. */
+  @SuppressWarnings("unchecked")
+  static <B extends ClientBuilder<B>> B engine(B builder) {
+    if (ENGINE == null || ENGINE.isBlank()) {
+      return builder;
+    }
+    try {
+      Supplier<HttpEngine> engines = (Supplier<HttpEngine>) Class.forName(ENGINE).getDeclaredConstructor().newInstance();
+      return builder.httpEngine(engines.get());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("payspec.test.engine names no Supplier<HttpEngine> class: " + ENGINE, e);
+    }
+  }
+
+  /**
+   * Whether the engine under test resends a GET by itself when its connection closes before any
+   * answer: the JDK's client does (once); an engine given by {@code payspec.test.engine} does not.
+   */
+  static boolean engineResendsAGetWhoseConnectionClosed() {
+    return ENGINE == null || ENGINE.isBlank();
   }
 }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UserHttpClientTest {
 
-  private static final char[] PASSWORD = "changeit".toCharArray();
+  static final char[] PASSWORD = "changeit".toCharArray();
   private static final String PATH = "/v1/customers/" + Fixtures.STANCER_ID;
 
   @TempDir
@@ -159,8 +159,8 @@ class UserHttpClientTest {
     exchange.close();
   }
 
-  /** A key pair and a self-signed certificate for localhost and 127.0.0.1, made by the JDK's keytool. */
-  private static KeyStore selfSigned(Path file) throws Exception {
+  /** A key pair and a self-signed certificate for localhost and 127.0.0.1, made by the JDK's keytool (also for the transport modules' tests). */
+  static KeyStore selfSigned(Path file) throws Exception {
     Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
         "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
         "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",

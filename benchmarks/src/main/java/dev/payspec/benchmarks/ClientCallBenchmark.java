@@ -1,6 +1,7 @@
 package dev.payspec.benchmarks;
 
 import dev.payspec.begateway.BeGatewayClient;
+import dev.payspec.okhttp.OkHttpEngine;
 import dev.payspec.stancer.StancerClient;
 import feign.Request;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One call per invocation, through the wrapper, the raw JDK client, the stock generated (Feign)
  * client and the peers OpenAPI Generator makes from the same bundles with its {@code native} and
- * {@code okhttp-gson} libraries ({@link Peers}), all against the same {@link DocsServer}. Names are
+ * {@code okhttp-gson} libraries ({@link Peers}), all against the same {@link DocsServer}; the wrapper
+ * also over OkHttp ({@code wrapperOkhttp}, the payspec-transport-okhttp engine). Names are
  * {@code <client>_<call>} so that the ratio table can pair them. Run with {@code -t 1 -bm avgt -prof gc} and {@code -t 32 -bm thrpt}.
  */
 @State(Scope.Benchmark)
@@ -45,6 +47,8 @@ public class ClientCallBenchmark {
   DocsServer server;
   StancerClient wrapperStancer;
   BeGatewayClient wrapperBeGateway;
+  StancerClient wrapperOkhttpStancer;
+  BeGatewayClient wrapperOkhttpBeGateway;
   RawClient rawStancer;
   RawClient rawBeGateway;
   dev.payspec.stancer.generated.api.CustomersApi generatedStancer;
@@ -100,6 +104,10 @@ public class ClientCallBenchmark {
     // wrapper retries either: a failed call is counted, as for the raw client, not retried unseen.
     wrapperStancer = StancerClient.builder().apiKey(STANCER_KEY).baseUrl(url + "/v1").readTimeout(TIMEOUT).maxRetries(0).build();
     wrapperBeGateway = BeGatewayClient.builder().baseUrl(url).shopId("361").secretKey("secret").readTimeout(TIMEOUT).maxRetries(0).build();
+    wrapperOkhttpStancer = StancerClient.builder().apiKey(STANCER_KEY).baseUrl(url + "/v1").readTimeout(TIMEOUT).maxRetries(0)
+        .httpEngine(OkHttpEngine.create()).build();
+    wrapperOkhttpBeGateway = BeGatewayClient.builder().baseUrl(url).shopId("361").secretKey("secret").readTimeout(TIMEOUT)
+        .maxRetries(0).httpEngine(OkHttpEngine.create()).build();
     rawStancer = new RawClient(url + "/v1", STANCER_KEY, "", TIMEOUT);
     rawBeGateway = new RawClient(url, "361", "secret", TIMEOUT);
     Request.Options options = new Request.Options(TIMEOUT, TIMEOUT, true);
@@ -116,7 +124,29 @@ public class ClientCallBenchmark {
 
   @TearDown(Level.Trial)
   public void stop() {
+    wrapperOkhttpStancer.close();
+    wrapperOkhttpBeGateway.close();
     server.close();
+  }
+
+  @Benchmark
+  public Object wrapperOkhttp_stancerCreate(Failures failures) {
+    return failures.count(() -> wrapperOkhttpStancer.customers().create(stancerRequest));
+  }
+
+  @Benchmark
+  public Object wrapperOkhttp_stancerRetrieve(Failures failures) {
+    return failures.count(() -> wrapperOkhttpStancer.customers().retrieve(STANCER_ID));
+  }
+
+  @Benchmark
+  public Object wrapperOkhttp_beGatewayCreate(Failures failures) {
+    return failures.count(() -> wrapperOkhttpBeGateway.customers().create(beGatewayRequest));
+  }
+
+  @Benchmark
+  public Object wrapperOkhttp_beGatewayList(Failures failures) {
+    return failures.count(() -> wrapperOkhttpBeGateway.customers().list());
   }
 
   @Benchmark

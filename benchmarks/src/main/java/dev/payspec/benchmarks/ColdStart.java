@@ -15,7 +15,7 @@ import java.util.function.Function;
  * One Stancer retrieve in a fresh JVM through one client, then either the time from the JVM's start
  * to the call's end ({@code cold}), or what the built client keeps once idle after that call
  * ({@code idle}: live threads it added, and heap retained after a GC, both against the JVM before it
- * was built). Usage: {@code ColdStart cold|idle raw|wrapper|generated|native|okhttpGson <base URL of a DocsServer>}.
+ * was built). Usage: {@code ColdStart cold|idle raw|wrapper|wrapperOkhttp|generated|native|okhttpGson <base URL of a DocsServer>}.
  *
  * <p>Each client's code sits in its own nested class, and nothing here names another client's types:
  * run.sh starts it with a class path holding only that client's runtime jars (start-up grows with the
@@ -23,7 +23,7 @@ import java.util.function.Function;
  */
 public final class ColdStart {
 
-  static final List<String> CLIENTS = List.of("raw", "wrapper", "generated", "native", "okhttpGson");
+  static final List<String> CLIENTS = List.of("raw", "wrapper", "wrapperOkhttp", "generated", "native", "okhttpGson");
   static final String KEY = "stest_A1b2C3d4E5f6G7h8I9j0K1l2";
   static final String ID = "cust_9Cle7TXKkjhwqcWx4Kl5cQYk";
   static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -37,6 +37,7 @@ public final class ColdStart {
     Function<String, Object[]> build = switch (client) {
       case "raw" -> Raw::build;
       case "wrapper" -> Wrapper::build;
+      case "wrapperOkhttp" -> WrapperOkhttp::build;
       case "generated" -> Generated::build;
       case "native" -> Native::build;
       case "okhttpGson" -> OkhttpGson::build;
@@ -91,6 +92,15 @@ public final class ColdStart {
   static final class Wrapper {
     static Object[] build(String url) {
       dev.payspec.stancer.StancerClient client = dev.payspec.stancer.StancerClient.builder().apiKey(KEY).baseUrl(url).build();
+      return new Object[] {client, client.customers().retrieve(ID)};
+    }
+  }
+
+  /** The wrapper over OkHttp (payspec-transport-okhttp), its engine's own client. */
+  static final class WrapperOkhttp {
+    static Object[] build(String url) {
+      dev.payspec.stancer.StancerClient client = dev.payspec.stancer.StancerClient.builder().apiKey(KEY).baseUrl(url)
+          .httpEngine(dev.payspec.okhttp.OkHttpEngine.create()).build();
       return new Object[] {client, client.customers().retrieve(ID)};
     }
   }

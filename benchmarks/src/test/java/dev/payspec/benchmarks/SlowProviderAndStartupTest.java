@@ -54,4 +54,21 @@ class SlowProviderAndStartupTest {
 
     assertThat(missed).singleElement().asString().contains("stancerRetrieve").contains("not ahead of native 1.02x");
   }
+
+  @Test
+  void theWrapperOverOkHttpHasTheSameTargetsAndPeerCheck() {
+    RatioTable.Score raw = new RatioTable.Score(100, 100, 100);
+    Map<String, RatioTable.Score> scores = Map.of(
+        "raw_stancerRetrieve", raw,
+        "wrapper_stancerRetrieve", new RatioTable.Score(98, 98, 98),
+        "wrapperOkhttp_stancerRetrieve", new RatioTable.Score(115, 115, 115),
+        "okhttpGson_stancerRetrieve", new RatioTable.Score(60, 60, 60));
+    List<String> missed = new ArrayList<>();
+
+    RatioTable.print(new RatioTable.Figure("Time", "µs/call", scores, false, RatioTable.MAX_TIME_RATIO), missed);
+
+    assertThat(missed).anyMatch(line -> line.contains("wrapperOkhttp stancerRetrieve 1.15x (target ≤ 1.10x)"))
+        .anyMatch(line -> line.contains("wrapperOkhttp 1.15x not ahead of okhttpGson 0.60x"))
+        .anyMatch(line -> line.contains("wrapper 0.98x not ahead of okhttpGson 0.60x"));
+  }
 }

@@ -56,7 +56,9 @@ public final class BeGatewayClient extends BeGatewayServices implements AutoClos
   /**
    * Ends this client: its HTTP threads stop and later calls throw {@link IllegalStateException}.
    * Calls under way end with a {@link dev.payspec.ConnectionException}, at their deadline at the latest. A JDK client given to
-   * {@link ClientBuilder#httpClient(java.net.http.HttpClient)} stays open. Closing twice does nothing more.
+   * {@link ClientBuilder#httpClient(java.net.http.HttpClient)} stays open; an engine given to
+   * {@link ClientBuilder#httpEngine(dev.payspec.http.HttpEngine)} is closed, which ends only what it
+   * built itself. Closing twice does nothing more.
    */
   @Override
   public void close() {

@@ -1,5 +1,6 @@
 package dev.payspec.internal;
 
+import dev.payspec.http.HttpEngine;
 import java.io.IOException;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
@@ -12,26 +13,26 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Reads a body as bytes until an absolute deadline ({@link System#nanoTime()}), then gives up: the
- * subscription is cancelled, which closes the exchange, and the body fails with an
- * {@link IOException}. One instance per attempt.
+ * Reads a body as bytes until its request is cancelled (its deadline passed, its caller was
+ * interrupted), then gives up: the subscription is cancelled, which closes the exchange, and the
+ * body fails with an {@link IOException}. One instance per attempt.
  *
  * <p>Why: the JDK client's request timeout ends when the headers arrive (JDK-8208693), so a stalled
  * or dripped body would hold a blocking {@code send} for ever. Bounding the body here lets the sync
  * path use {@code HttpClient.send} on the caller's thread: the alternative, {@code sendAsync(..).get(timeout)},
  * hands every answer to an executor thread first, which measured about 180 µs per call on 2 cores.
- * The deadline is watched by {@link Deadlines}, so it fires at most one tick after it passed.
+ * The deadline is watched by the {@link Transport} ({@link Deadlines}), which cancels the request.
  */
 final class BodyDeadline implements BodyHandler<byte[]> {
 
-  private final long deadlineNanos;
+  private final HttpEngine.Request request;
   private volatile boolean passed;
 
-  BodyDeadline(long deadlineNanos) {
-    this.deadlineNanos = deadlineNanos;
+  BodyDeadline(HttpEngine.Request request) {
+    this.request = request;
   }
 
-  /** Whether the deadline passed before the body was complete. */
+  /** Whether the request was cancelled before the body was complete. */
   boolean passed() {
     return passed;
   }
@@ -45,23 +46,21 @@ final class BodyDeadline implements BodyHandler<byte[]> {
 
     private final BodySubscriber<byte[]> bytes;
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private final Deadlines.Watch watch;
     private volatile Flow.Subscription subscription;
 
     Subscriber(BodySubscriber<byte[]> bytes) {
       this.bytes = bytes;
-      this.watch = Deadlines.watch(deadlineNanos, this::expire);
       bytes.getBody().whenComplete((done, error) -> {
-        watch.done();
         if (error != null) {
           body.completeExceptionally(error);
         } else {
           body.complete(done);
         }
       });
+      request.onCancel(this::expire);
     }
 
-    /** On the deadlines' thread: ends the exchange; the waiting caller gets the failure. */
+    /** On the canceller's thread (the deadlines' thread): ends the exchange; the waiting caller gets the failure. */
     private void expire() {
       if (body.isDone()) {
         return;

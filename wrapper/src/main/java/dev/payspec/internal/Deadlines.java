@@ -33,11 +33,17 @@ final class Deadlines {
   /** One watched deadline; {@link #done()} when the exchange ends first. */
   static final class Watch {
     private final long deadlineNanos;
+    private final Thread waiter;
     private final Runnable onExpiry;
 
-    private Watch(long deadlineNanos, Runnable onExpiry) {
+    private Watch(long deadlineNanos, Thread waiter, Runnable onExpiry) {
       this.deadlineNanos = deadlineNanos;
+      this.waiter = waiter;
       this.onExpiry = onExpiry;
+    }
+
+    private boolean expired(long now) {
+      return now - deadlineNanos >= 0 || waiter != null && waiter.isInterrupted();
     }
 
     /** The exchange ended: its expiry action will not run. */
@@ -52,7 +58,16 @@ final class Deadlines {
    * must be short and must not block: it holds back the other deadlines.
    */
   static Watch watch(long deadlineNanos, Runnable onExpiry) {
-    Watch watch = new Watch(deadlineNanos, onExpiry);
+    return watch(deadlineNanos, null, onExpiry);
+  }
+
+  /**
+   * As {@link #watch(long, Runnable)}, and runs {@code onExpiry} too once {@code waiter} (the thread
+   * blocked on the exchange) is interrupted: an engine whose blocking read ignores interrupts (a
+   * socket's) is then cancelled, at most one tick later.
+   */
+  static Watch watch(long deadlineNanos, Thread waiter, Runnable onExpiry) {
+    Watch watch = new Watch(deadlineNanos, waiter, onExpiry);
     WATCHED.add(watch);
     if (!touched) {
       touched = true;
@@ -81,7 +96,7 @@ final class Deadlines {
       LockSupport.parkNanos(TICK_NANOS);
       long now = System.nanoTime();
       for (Watch watch : WATCHED) {
-        if (now - watch.deadlineNanos >= 0 && WATCHED.remove(watch)) {
+        if (watch.expired(now) && WATCHED.remove(watch)) {
           try {
             watch.onExpiry.run();
           } catch (RuntimeException | Error ignored) {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  *     for one of the client's own
  * @param logFullBodies whether the wire log writes bodies as they are, personal data included
  * @param listener told of each call, or null
+ * @param engine the user's engine, or null for the JDK's client ({@code sharedHttpClient} or the client's own)
  */
 public record HttpSettings(
     String provider,
@@ -32,7 +33,16 @@ public record HttpSettings(
     String password,
     HttpClient sharedHttpClient,
     boolean logFullBodies,
-    dev.payspec.CallListener listener) {
+    dev.payspec.CallListener listener,
+    dev.payspec.http.HttpEngine engine) {
+
+  /** Settings without an engine of the user's. */
+  public HttpSettings(String provider, URI baseUrl, Duration connectTimeout, Duration readTimeout, int maxRetries,
+      String userAgentSuffix, String username, String password, HttpClient sharedHttpClient, boolean logFullBodies,
+      dev.payspec.CallListener listener) {
+    this(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password, sharedHttpClient,
+        logFullBodies, listener, null);
+  }
 
   /** Settings without a listener. */
   public HttpSettings(String provider, URI baseUrl, Duration connectTimeout, Duration readTimeout, int maxRetries,
@@ -89,7 +99,7 @@ public record HttpSettings(
   public String toString() {
     return "HttpSettings[provider=" + provider + ", baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout
         + ", readTimeout=" + readTimeout + ", maxRetries=" + maxRetries + ", userAgentSuffix=" + userAgentSuffix
-        + ", sharedHttpClient=" + (sharedHttpClient != null) + ", logFullBodies=" + logFullBodies + ", credentials=(redacted)]";
+        + ", sharedHttpClient=" + (sharedHttpClient != null) + ", engine=" + (engine == null ? "jdk" : engine.getClass().getSimpleName()) + ", logFullBodies=" + logFullBodies + ", credentials=(redacted)]";
   }
 
   private static Properties readBuild() {

@@ -118,7 +118,7 @@ public final class Operation {
   }
 
   private static <T> RawResponse<T> raw(Transport.Exchanged done, T value) {
-    return new RawResponse<>(done.status(), done.headers().map(), new String(done.body(), StandardCharsets.UTF_8), value);
+    return new RawResponse<>(done.status(), done.headers(), new String(done.body(), StandardCharsets.UTF_8), value);
   }
 
   /**

@@ -10,33 +10,25 @@ import dev.payspec.RequestOptions;
 import dev.payspec.PayspecException;
 import dev.payspec.PayspecException.HttpDetails;
 import dev.payspec.ServerException;
+import dev.payspec.http.HttpEngine;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP machinery of one client: implementations of the generated API interfaces that send
- * their requests with the JDK's {@link HttpClient}, map failures to exceptions and retry.
+ * their requests with an {@link HttpEngine} (the JDK's {@code HttpClient} unless the user gave
+ * another), map failures to exceptions and retry. What an engine does is only to move bytes:
+ * everything below is here, once, the same for every engine.
  * Immutable and safe to share between threads. Not part of the public API.
  *
  * <p>Why not Feign at run time: the requests are read from the generated interfaces' Feign
@@ -45,14 +37,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * benchmarks; here what is fixed is computed once, when the client is built. Every choice in one
  * place:
  * <ul>
- *   <li>client: the JDK's HttpClient (sends PATCH; pools connections; HTTP/2 where offered);
- *       redirects are not followed; the client's own, with its own threads, ended by
- *       {@link #close()}, or one the user shares between clients and closes;
+ *   <li>engine: by default {@link JdkHttpEngine} (the JDK's HttpClient: sends PATCH; pools
+ *       connections; HTTP/2 where offered; redirects not followed), the client's own, ended by
+ *       {@link #close()}, or over a JDK client the user shares between clients and closes; or the
+ *       user's {@link HttpEngine} (such as OkHttp's), closed by {@link #close()};
  *   <li>deadline: each attempt ends after the connect timeout plus the read timeout, the whole
  *       body included, whatever the server does (the JDK's own read timeout stops at the
- *       headers, JDK-8208693): a stalled or dripped body is cut off and the exchange cancelled
- *       ({@link BodyDeadline} for sync calls, which are sent on the caller's thread; the attempt's
- *       future for async ones; both watched by {@link Deadlines}, at most one tick late);
+ *       headers, JDK-8208693): {@link Deadlines} watches it, at most one tick late, and then
+ *       cancels the attempt's {@link HttpEngine.Request}, which ends the exchange; a sync call
+ *       is sent on the caller's thread and cancelled too when that thread is interrupted;
  *   <li>bodies: Jackson, read and written as bytes; a success that cannot be read becomes a
  *       {@link ServerException} that keeps it;
  *   <li>errors: every non-2xx answer through {@link ErrorMapper}, one exception class per status;
@@ -65,12 +58,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Transport implements AutoCloseable {
 
-  private static final AtomicInteger CLIENTS = new AtomicInteger();
-
   private final ErrorMapper errors;
   private final RetryPolicy retries;
-  private final HttpClient http;
-  private final ExecutorService ownExecutor;
+  private final HttpEngine engine;
   private final String baseUrl;
   private final String basePath;
   private final Duration readTimeout;
@@ -83,26 +73,12 @@ public final class Transport implements AutoCloseable {
   private volatile boolean closed;
 
   public Transport(HttpSettings settings, ErrorBodyParser errorBodyParser) {
-    // The JDK client first: its TLS set-up is most of a fresh JVM's wait for a first call, and while
-    // it runs here the warm-up thread (ApiRuntime) reads the spec and starts Jackson, which this
-    // thread would otherwise wait for first.
-    if (settings.sharedHttpClient() != null) {
-      this.http = settings.sharedHttpClient();
-      this.ownExecutor = null;
-    } else {
-      String prefix = "payspec-" + settings.provider() + "-" + CLIENTS.incrementAndGet() + "-http-";
-      AtomicInteger threads = new AtomicInteger();
-      this.ownExecutor = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, prefix + threads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-      });
-      this.http = HttpClient.newBuilder()
-          .connectTimeout(settings.connectTimeout())
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .executor(ownExecutor)
-          .build();
-    }
+    // The engine first: the JDK client's TLS set-up is most of a fresh JVM's wait for a first call,
+    // and while it runs here the warm-up thread (ApiRuntime) reads the spec and starts Jackson,
+    // which this thread would otherwise wait for first.
+    this.engine = settings.engine() != null ? settings.engine()
+        : settings.sharedHttpClient() != null ? new JdkHttpEngine(settings.sharedHttpClient())
+        : new JdkHttpEngine(settings.provider(), settings.connectTimeout());
     try {
       HttpSettings.checkJackson();
     } catch (IllegalStateException tooOld) {
@@ -147,31 +123,26 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * Ends this transport: its own threads stop (on JDK 21 and later the JDK client's selector
-   * thread too; on JDK 17 that one ends when the client is collected) and later calls are refused.
-   * A shared JDK client is left open: its owner closes it.
+   * Ends this transport: later calls are refused and the engine is closed. The JDK engine's own
+   * threads stop (on JDK 21 and later the JDK client's selector thread too; on JDK 17 that one ends
+   * when the client is collected); a shared JDK client is left open: its owner closes it. A user's
+   * engine ends what it owns itself.
    */
   @Override
   public void close() {
     closed = true;
-    if (ownExecutor == null) {
-      return;
-    }
-    try {
-      // JDK 21 added HttpClient.shutdownNow(); this jar targets 17, hence the reflection.
-      HttpClient.class.getMethod("shutdownNow").invoke(http);
-    } catch (ReflectiveOperationException notOnThisJdk) {
-      // JDK 17: no way to stop the selector thread but to drop the client.
-    }
-    ownExecutor.shutdownNow();
+    engine.close();
   }
 
   /** What one successful exchange gave: the answer as it came and its decoded value (null for none). */
-  record Exchanged(int status, java.net.http.HttpHeaders headers, byte[] body, Object value) {
+  record Exchanged(int status, Map<String, List<String>> headers, byte[] body, Object value) {
   }
 
   /** One request, ready to send. */
-  private record Attempt(String method, String path, String url, byte[] body, HttpRequest request, long deadlineNanos) {
+  private record Attempt(String method, String path, HttpEngine.Request request, long deadlineNanos) {
+    String url() {
+      return request.url();
+    }
   }
 
   /**
@@ -225,11 +196,11 @@ public final class Transport implements AutoCloseable {
       result.completeExceptionally(new IllegalStateException("this payspec client is closed: build a new one"));
       return result;
     }
-    AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+    AtomicReference<HttpEngine.Request> inFlight = new AtomicReference<>();
     result.whenComplete((done, error) -> {
-      CompletableFuture<?> attempt = inFlight.get();
+      HttpEngine.Request attempt = inFlight.get();
       if (result.isCancelled() && attempt != null) {
-        attempt.cancel(true);
+        attempt.cancel();
       }
     });
     attemptAsync(plan, args, call, options, policy(options), 0, new int[] {0}, result, inFlight);
@@ -237,7 +208,7 @@ public final class Transport implements AutoCloseable {
   }
 
   private void attemptAsync(CallPlan plan, Object[] args, ApiCall call, RequestOptions options, RetryPolicy policy,
-      int attempt, int[] requests, CompletableFuture<Exchanged> result, AtomicReference<CompletableFuture<?>> inFlight) {
+      int attempt, int[] requests, CompletableFuture<Exchanged> result, AtomicReference<HttpEngine.Request> inFlight) {
     if (result.isDone()) {
       return;
     }
@@ -252,24 +223,27 @@ public final class Transport implements AutoCloseable {
     boolean logged = log.enabled();
     long start = System.nanoTime();
     if (logged) {
-      log.request(sent.request(), sent.body());
+      log.request(sent.request());
     }
-    CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(sent.request(), BodyHandlers.ofByteArray());
-    inFlight.set(answer);
+    HttpEngine.Request request = sent.request();
+    inFlight.set(request);
+    CompletableFuture<HttpEngine.Response> answer;
+    try {
+      answer = engine.sendAsync(request);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
     if (result.isCancelled()) {
-      answer.cancel(true);
+      request.cancel();
       return;
     }
     AtomicBoolean timedOut = new AtomicBoolean();
-    // The expiry runs on the deadlines' thread: the cancellation, and the callbacks it completes,
-    // are handed to the client's executor so that they never hold back other deadlines.
+    // The expiry runs on the deadlines' thread: the engine's cancellation must not block (the JDK
+    // engine hands it, and the callbacks it completes, to the client's executor).
+    CompletableFuture<HttpEngine.Response> watched = answer;
     Deadlines.Watch deadline = Deadlines.watch(start + sent.deadlineNanos(), () -> {
-      if (!answer.isDone() && timedOut.compareAndSet(false, true)) {
-        try {
-          asyncExecutor().execute(() -> answer.cancel(true));
-        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
-          answer.cancel(true);
-        }
+      if (!watched.isDone() && timedOut.compareAndSet(false, true)) {
+        request.cancel();
       }
     });
     answer.whenComplete((response, error) -> {
@@ -308,17 +282,12 @@ public final class Transport implements AutoCloseable {
       tellRetry(call, attempt + 1, delay.get(), failure);
       PayspecException last = failure;
       try {
-        CompletableFuture.delayedExecutor(delay.get().toNanos(), TimeUnit.NANOSECONDS, asyncExecutor())
+        CompletableFuture.delayedExecutor(delay.get().toNanos(), TimeUnit.NANOSECONDS, engine.executor())
             .execute(() -> attemptAsync(plan, args, call, options, policy, attempt + 1, requests, result, inFlight));
       } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
         result.completeExceptionally(last);
       }
     });
-  }
-
-  /** Where retries of async calls run: the client's own threads, the shared client's executor, or the common pool. */
-  private Executor asyncExecutor() {
-    return ownExecutor != null ? ownExecutor : http.executor().orElse(ForkJoinPool.commonPool());
   }
 
   private RetryPolicy policy(RequestOptions options) {
@@ -333,48 +302,80 @@ public final class Transport implements AutoCloseable {
     String url = baseUrl + path + plan.query(args);
     byte[] body = encode(plan.json(), plan.body(args));
     Duration read = options.timeout().orElse(readTimeout);
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-        .timeout(read)
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body))
-        .headers(identity);
-    String[] headers = plan.headers(args);
-    if (headers.length > 0) {
-      builder.headers(headers);
-    }
-    options.headers().forEach(builder::setHeader);
+    String[] headers = headers(plan.headers(args), options.headers());
     long deadline = options.timeout().isEmpty() ? attemptNanos : connectTimeout.plus(read).toNanos();
-    return new Attempt(method, path, url, body, builder.build(), deadline);
+    return new Attempt(method, path, new HttpEngine.Request(method, url, headers, body, connectTimeout, read), deadline);
+  }
+
+  /**
+   * The identity's headers, then the interface's, then the options' (which replace an interface's
+   * header of the same name), as names and values alternating.
+   */
+  private String[] headers(String[] fromPlan, Map<String, String> fromOptions) {
+    if (fromOptions.isEmpty()) {
+      if (fromPlan.length == 0) {
+        return identity;
+      }
+      String[] all = new String[identity.length + fromPlan.length];
+      System.arraycopy(identity, 0, all, 0, identity.length);
+      System.arraycopy(fromPlan, 0, all, identity.length, fromPlan.length);
+      return all;
+    }
+    List<String> all = new ArrayList<>(List.of(identity));
+    for (int i = 0; i < fromPlan.length; i += 2) {
+      String name = fromPlan[i];
+      if (fromOptions.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+        all.add(name);
+        all.add(fromPlan[i + 1]);
+      }
+    }
+    fromOptions.forEach((name, value) -> {
+      all.add(name);
+      all.add(value);
+    });
+    return all.toArray(new String[0]);
   }
 
   /** One attempt; {@code requests[0]} grows by the number of requests that may have reached the server. */
   private Exchanged exchangeOnce(CallPlan plan, Attempt sent, int[] requests) {
     boolean logged = log.enabled();
     long start = System.nanoTime();
+    HttpEngine.Request request = sent.request();
     if (logged) {
-      log.request(sent.request(), sent.body());
+      log.request(request);
     }
-    HttpResponse<byte[]> response;
-    // Sent on the caller's thread: the JDK's request timeout bounds the exchange up to the headers,
-    // BodyDeadline the body, both within the attempt's deadline.
-    BodyDeadline deadline = new BodyDeadline(start + sent.deadlineNanos());
+    HttpEngine.Response response;
+    // Sent on the caller's thread; the request is cancelled when its deadline passes or when the
+    // caller is interrupted (a socket's blocking read ignores interrupts).
+    Thread caller = Thread.currentThread();
+    Deadlines.Watch deadline = Deadlines.watch(start + sent.deadlineNanos(), caller, request::cancel);
     try {
-      response = http.send(sent.request(), deadline);
+      response = engine.send(request);
       requests[0]++;
     } catch (IOException e) {
-      if (deadline.passed()) {
+      if (caller.isInterrupted()) {
+        throw interrupted(sent, requests, e);
+      }
+      if (request.isCancelled()) {
         requests[0]++;
         throw deadlinePassed(sent, logged, start, e);
       }
       throw failed(sent, e, requests, logged, start);
     } catch (InterruptedException e) {
-      // The JDK client cancels the exchange when the waiting thread is interrupted.
       Thread.currentThread().interrupt();
-      requests[0]++;
-      String fullPath = basePath + sent.path();
-      throw new ConnectionException(sent.method() + " " + fullPath + ": interrupted while waiting for the answer",
-          sent.method(), fullPath, true, e);
+      throw interrupted(sent, requests, e);
+    } finally {
+      deadline.done();
     }
     return answered(plan, sent, response, logged, start);
+  }
+
+  /** The caller was interrupted: the exchange is cancelled, the interrupt kept for the thread's owner. */
+  private ConnectionException interrupted(Attempt sent, int[] requests, Exception cause) {
+    requests[0]++;
+    String fullPath = basePath + sent.path();
+    return new ConnectionException(sent.method() + " " + fullPath + ": interrupted while waiting for the answer",
+        sent.method(), fullPath, true, cause);
   }
 
   private ConnectionException deadlinePassed(Attempt sent, boolean logged, long start, Throwable cause) {
@@ -389,10 +390,9 @@ public final class Transport implements AutoCloseable {
 
   private ConnectionException failed(Attempt sent, Throwable cause, int[] requests, boolean logged, long start) {
     IOException failure = cause instanceof IOException io ? io : new IOException(cause.getClass().getSimpleName(), cause);
-    ConnectionException thrown = connectionFailure(sent.method(), basePath + sent.path(), failure);
-    if (thrown.isRequestSent()) {
-      requests[0] += resentByTheJdk(sent.method(), failure) ? 2 : 1;
-    }
+    int times = engine.timesSent(sent.request(), failure);
+    ConnectionException thrown = connectionFailure(sent.method(), basePath + sent.path(), failure, times > 0);
+    requests[0] += times;
     if (logged) {
       log.failure(sent.method(), sent.url(), failure.getClass().getSimpleName() + ": " + failure.getMessage(), start);
     }
@@ -400,15 +400,15 @@ public final class Transport implements AutoCloseable {
   }
 
   /** The answer of an attempt: decoded, or the exception its status maps to. */
-  private Exchanged answered(CallPlan plan, Attempt sent, HttpResponse<byte[]> response, boolean logged, long start) {
-    byte[] received = response.body() == null ? new byte[0] : response.body();
+  private Exchanged answered(CallPlan plan, Attempt sent, HttpEngine.Response response, boolean logged, long start) {
+    byte[] received = response.body();
     if (logged) {
-      log.response(sent.method(), sent.url(), response.statusCode(), response.headers(), received, start);
+      log.response(sent.method(), sent.url(), response.status(), response.headers(), received, start);
     }
-    int status = response.statusCode();
+    int status = response.status();
     if (status < 200 || status > 299) {
       throw errors.toException(status, sent.method(), basePath + sent.path(), new String(received, StandardCharsets.UTF_8),
-          response.headers().map());
+          response.headers());
     }
     // A 204 has no body by definition: Stancer answers an update with 204 or with 200 and the customer.
     Object value = plan.result() == null || status == 204 ? null : decode(received, plan, status, sent.method(), sent.path());
@@ -463,23 +463,6 @@ public final class Transport implements AutoCloseable {
   /** The provider's name, as calls name it to listeners. */
   String provider() {
     return provider;
-  }
-
-  /**
-   * Whether the JDK client has already sent this request twice: it resends a GET (or HEAD) once by
-   * itself when the connection closes before any byte of the answer, and then reports the failure
-   * with this message (JDK 17 to 25, seen by FaultsAndRetriesTest at the server).
-   */
-  private static boolean resentByTheJdk(String method, IOException failure) {
-    if (!"GET".equals(method)) {
-      return false;
-    }
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && t.getMessage().contains("received no bytes")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static byte[] encode(ObjectMapper json, Object body) {
@@ -537,11 +520,8 @@ public final class Transport implements AutoCloseable {
   }
 
 
-  private static ConnectionException connectionFailure(String method, String path, IOException e) {
-    boolean neverConnected = false;
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      neverConnected |= t instanceof ConnectException || t instanceof HttpConnectTimeoutException || t instanceof UnknownHostException;
-    }
+  private static ConnectionException connectionFailure(String method, String path, IOException e, boolean mayHaveBeenSent) {
+    boolean neverConnected = !mayHaveBeenSent;
     String what = neverConnected ? "could not connect" : "connection failed or timed out";
     return new ConnectionException(method + " " + path + ": " + what + " (" + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", method, path, !neverConnected, e);

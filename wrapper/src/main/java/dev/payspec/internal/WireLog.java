@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.payspec.http.HttpEngine;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
@@ -11,8 +12,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -96,14 +95,18 @@ final class WireLog {
     }
   }
 
-  void request(HttpRequest request, byte[] body) {
-    StringBuilder line = new StringBuilder(256).append("---> ").append(request.method()).append(' ').append(request.uri());
-    appendHeaders(line, request.headers());
-    appendBody(line, body, false);
+  void request(HttpEngine.Request request) {
+    StringBuilder line = new StringBuilder(256).append("---> ").append(request.method()).append(' ').append(request.url());
+    line.append(" headers {");
+    for (int i = 0, n = request.headerCount(); i < n; i++) {
+      appendHeader(line, i == 0, request.headerName(i), request.headerValue(i));
+    }
+    line.append('}');
+    appendBody(line, request.body(), false);
     log.debug(line.toString());
   }
 
-  void response(String method, String url, int status, HttpHeaders headers, byte[] body, long startNanos) {
+  void response(String method, String url, int status, Map<String, List<String>> headers, byte[] body, long startNanos) {
     StringBuilder line = new StringBuilder(256).append("<--- ").append(status).append(' ').append(method).append(' ')
         .append(url).append(" (").append(millisSince(startNanos)).append(" ms)");
     appendHeaders(line, headers);
@@ -115,17 +118,21 @@ final class WireLog {
     log.debug("<--- {} {} failed after {} ms: {}", method, url, millisSince(startNanos), oneLine(what));
   }
 
-  private static void appendHeaders(StringBuilder line, HttpHeaders headers) {
+  private static void appendHeaders(StringBuilder line, Map<String, List<String>> headers) {
     line.append(" headers {");
     boolean first = true;
-    for (Map.Entry<String, List<String>> header : headers.map().entrySet()) {
-      boolean secret = SECRET_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT));
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       for (String value : header.getValue()) {
-        line.append(first ? "" : ", ").append(header.getKey()).append(": ").append(secret ? REDACTED : oneLine(value));
+        appendHeader(line, first, header.getKey(), value);
         first = false;
       }
     }
     line.append('}');
+  }
+
+  private static void appendHeader(StringBuilder line, boolean first, String name, String value) {
+    boolean secret = SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+    line.append(first ? "" : ", ").append(name).append(": ").append(secret ? REDACTED : oneLine(value));
   }
 
   /**

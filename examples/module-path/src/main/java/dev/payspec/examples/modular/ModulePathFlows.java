@@ -2,11 +2,12 @@ package dev.payspec.examples.modular;
 
 import dev.payspec.ValidationException;
 import dev.payspec.begateway.BeGatewayClient;
+import dev.payspec.okhttp.OkHttpEngine;
 import dev.payspec.stancer.StancerClient;
 import dev.payspec.stancer.generated.model.Customer;
 import dev.payspec.stancer.generated.model.CustomerCreateRequest;
 
-/** Stancer and beGateway calls, a refusal before sending and an error answer, all from a named module. */
+/** Stancer and beGateway calls (beGateway's over OkHttp too), a refusal before sending and an error answer, all from a named module. */
 public final class ModulePathFlows {
 
   public static void main(String[] args) {
@@ -28,6 +29,14 @@ public final class ModulePathFlows {
         .shopId("361").secretKey("shop-secret").build()) {
       check(beGateway.customers().list().size() == 2, "beGateway list");
     }
+    // The same over OkHttp (payspec-transport-okhttp), the user's client given to the engine.
+    okhttp3.OkHttpClient okHttp = new okhttp3.OkHttpClient();
+    try (BeGatewayClient beGateway = BeGatewayClient.builder().baseUrl(System.getProperty("payspec.begateway.url"))
+        .shopId("361").secretKey("shop-secret").httpEngine(OkHttpEngine.create(okHttp)).build()) {
+      check(beGateway.customers().list().size() == 2, "beGateway list over OkHttp");
+    }
+    okHttp.dispatcher().executorService().shutdown();
+    okHttp.connectionPool().evictAll();
     System.out.println("module path: every flow ran in module " + ModulePathFlows.class.getModule().getName());
   }
 
