@@ -220,6 +220,20 @@ class OkHttpEngineTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("give one of them");
   }
 
+  /** A raw response's headers are found by any case of their names, as with the JDK's client (OkHttp keeps them in lower case). */
+  @Test
+  void aRawResponsesHeadersAreFoundInAnyCaseAsWithTheJdkClient() {
+    server.stubFor(get(PATH).willReturn(okJson(Fixtures.STANCER_CUSTOMER).withHeader("X-Request-Id", "req_42")));
+    try (StancerClient stancer = stancer(server.baseUrl() + "/v1").httpEngine(OkHttpEngine.create()).build()) {
+      RawResponse<Customer> raw = stancer.withRawResponse().customers().retrieve(Fixtures.STANCER_ID);
+
+      assertThat(raw.headers().get("X-Request-Id")).containsExactly("req_42");
+      assertThat(raw.headers().get("x-request-id")).containsExactly("req_42");
+      assertThat(raw.headers()).containsKey("Content-Type");
+      assertThat(raw.requestId()).contains("req_42");
+    }
+  }
+
   /** The README's example (Sending with OkHttp) as written there, with the tests' key, and a local server for the first. */
   @Test
   void readmeExampleSendsWithOkHttp() {

@@ -278,14 +278,15 @@ public final class OkHttpEngine implements HttpEngine {
       return map().entrySet();
     }
 
+    // OkHttp's map holds the names in lower case: a name is looked up in any case, as in the JDK's.
     @Override
     public List<String> get(Object key) {
-      return map().get(key);
+      return map().get(key instanceof String name ? name.toLowerCase(Locale.ROOT) : key);
     }
 
     @Override
     public boolean containsKey(Object key) {
-      return map().containsKey(key);
+      return map().containsKey(key instanceof String name ? name.toLowerCase(Locale.ROOT) : key);
     }
   }
 }

@@ -50,6 +50,8 @@ public final class BeGatewayClient extends BeGatewayServices implements AutoClos
 
   /** A builder for any beGateway brand: set {@link Builder#baseUrl(String)}, the shop id and the secret key. */
   public static Builder builder() {
+    // The spec is read meanwhile: the builder's arguments (an engine) may take a while to make.
+    ApiRuntime.warmUp("begateway");
     return new Builder();
   }
 

@@ -40,9 +40,7 @@ public final class ApiRuntime {
     this.interfaces = new ConcurrentHashMap<>();
     this.operations = new ConcurrentHashMap<>();
     this.options = dev.payspec.RequestOptions.NONE;
-    if (!SpecDocument.isLoaded(api)) {
-      warmUp();
-    }
+    warmUp(api);
     this.transport = transport.get();
   }
 
@@ -69,14 +67,21 @@ public final class ApiRuntime {
     return options;
   }
 
+  private static final java.util.Set<String> WARMING = ConcurrentHashMap.newKeySet();
+
   /**
-   * The first client of a spec in a JVM reads the spec on a short-lived
-   * daemon thread, while the caller goes on (building the client, opening
-   * the first connection): cold start is the JVM's start to the first completed call, and this work
-   * would otherwise all come before it. A call that needs what is not ready yet waits for it or does
-   * it itself; a failure here is left for that call to report.
+   * Reads the spec {@code api} on a short-lived daemon thread, once per JVM, while the caller goes
+   * on (configuring and building the client and its engine, opening the first connection): cold
+   * start is the JVM's start to the first completed call, and this work would otherwise all come
+   * before it. Called by each client's {@code builder()}, so that it overlaps with what the user
+   * builds before {@code build()} (an OkHttp engine's TLS set-up), and by the runtime itself. A call
+   * that needs what is not ready yet waits for it or does it itself; a failure here is left for
+   * that call to report.
    */
-  private void warmUp() {
+  public static void warmUp(String api) {
+    if (SpecDocument.isLoaded(api) || !WARMING.add(api)) {
+      return;
+    }
     Thread thread = new Thread(() -> {
       try {
         // Only what any first call needs: each operation's own schemas are compiled on its first call.

@@ -42,6 +42,8 @@ public final class StancerClient extends StancerServices implements AutoCloseabl
   }
 
   public static Builder builder() {
+    // The spec is read meanwhile: the builder's arguments (an engine) may take a while to make.
+    ApiRuntime.warmUp("stancer");
     return new Builder();
   }
 

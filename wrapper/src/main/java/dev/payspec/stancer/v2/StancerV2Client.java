@@ -46,6 +46,8 @@ public final class StancerV2Client extends StancerV2Services implements AutoClos
   }
 
   public static Builder builder() {
+    // The spec is read meanwhile: the builder's arguments (an engine) may take a while to make.
+    ApiRuntime.warmUp("stancer-v2");
     return new Builder();
   }
 
