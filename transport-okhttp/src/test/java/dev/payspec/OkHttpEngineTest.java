@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.payspec.FaultServer.Behaviour;
 import dev.payspec.begateway.BeGatewayClient;
@@ -22,7 +21,6 @@ import dev.payspec.stancer.StancerClient;
 import dev.payspec.stancer.generated.model.Customer;
 import dev.payspec.stancer.generated.model.CustomerCreateRequest;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.http.HttpClient;
@@ -34,7 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -68,14 +65,7 @@ class OkHttpEngineTest {
   @BeforeAll
   static void start() throws Exception {
     keys = UserHttpClientTest.selfSigned(dir.resolve("server.p12"));
-    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keyManagers.init(keys, UserHttpClientTest.PASSWORD);
-    SSLContext serverContext = SSLContext.getInstance("TLS");
-    serverContext.init(keyManagers.getKeyManagers(), null, null);
-    https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    https.setHttpsConfigurator(new HttpsConfigurator(serverContext));
-    https.createContext("/", OkHttpEngineTest::customer);
-    https.start();
+    https = UserHttpClientTest.httpsServer(keys, OkHttpEngineTest::customer);
     faults = new FaultServer();
   }
 

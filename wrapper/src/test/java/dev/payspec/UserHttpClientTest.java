@@ -58,14 +58,7 @@ class UserHttpClientTest {
   @BeforeAll
   static void start() throws Exception {
     keys = selfSigned(dir.resolve("server.p12"));
-    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keyManagers.init(keys, PASSWORD);
-    SSLContext serverContext = SSLContext.getInstance("TLS");
-    serverContext.init(keyManagers.getKeyManagers(), null, null);
-    https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    https.setHttpsConfigurator(new HttpsConfigurator(serverContext));
-    https.createContext("/", UserHttpClientTest::customer);
-    https.start();
+    https = httpsServer(keys, UserHttpClientTest::customer);
 
     origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     origin.createContext("/", UserHttpClientTest::customer);
@@ -74,6 +67,19 @@ class UserHttpClientTest {
     proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     proxy.createContext("/", UserHttpClientTest::forward);
     proxy.start();
+  }
+
+  /** A started loopback HTTPS server presenting the certificate of {@code keys}, answering with {@code handler}. */
+  static HttpsServer httpsServer(KeyStore keys, com.sun.net.httpserver.HttpHandler handler) throws Exception {
+    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keyManagers.init(keys, PASSWORD);
+    SSLContext serverContext = SSLContext.getInstance("TLS");
+    serverContext.init(keyManagers.getKeyManagers(), null, null);
+    HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(serverContext));
+    server.createContext("/", handler);
+    server.start();
+    return server;
   }
 
   @AfterAll

@@ -90,6 +90,13 @@ public final class PlainCheck {
       rules.add(UNKNOWN);
     } else {
       schema.fields().forEachRemaining(keyword -> {
+        if (keyword.getKey().equals("allOf")) {
+          // Each part is one more rule of this schema, judged by the same loop as its other keywords.
+          for (PlainCheck part : compileAll(spec, keyword.getValue(), done)) {
+            rules.add(part::judge);
+          }
+          return;
+        }
         Rule rule = rule(spec, schema, keyword.getKey(), keyword.getValue(), done);
         if (rule != null) {
           rules.add(rule);
@@ -233,20 +240,6 @@ public final class PlainCheck {
       case "maxProperties": {
         int max = argument.intValue();
         return value -> !value.isObject() ? HOLDS : verdict(value.size() <= max);
-      }
-      case "allOf": {
-        PlainCheck[] parts = compileAll(spec, argument, done);
-        return value -> {
-          int verdict = HOLDS;
-          for (PlainCheck part : parts) {
-            int one = part.judge(value);
-            if (one == FAILS) {
-              return FAILS;
-            }
-            verdict = Math.max(verdict, one);
-          }
-          return verdict;
-        };
       }
       case "anyOf": {
         PlainCheck[] branches = compileAll(spec, argument, done);
