@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Runs the benchmarks (about 30 minutes on 2 cores) and prints the README's tables:
+# Runs the benchmarks (about 65 minutes on 2 cores) and prints the README's tables:
 #  1. per call, the wrapper (sync and async; and over OkHttp, payspec-transport-okhttp), the stock generated Feign client and OpenAPI Generator's
 #     native and okhttp-gson clients, each as a ratio to the raw JDK client: time and bytes per call at
 #     1 thread, throughput at 32 threads (JMH);
+#  1b. the per-call target (each wrapper within 1.10x of raw): forks taking turns, one JVM per client
+#     (raw, wrapper, wrapperOkhttp) in each fork, the ratios of the forks pooled (PairedCalls). 20 forks
+#     (about 26 minutes): one fork's ratio moves by about 6% (one JVM's JIT and the VM's neighbours),
+#     and with 10 the 95% interval was still ±4%, too wide to say where a ratio of 1.06 stands;
 #  2. a slow provider (50 ms answers, 1,000 calls in flight): wrapper async, wrapper sync on 1,000
 #     threads, raw sendAsync; throughput, p50/p99, threads, heap (each mode in its own JVM);
 #  3. cold start, runtime class path weight and idle client cost of each client, each client on a
@@ -10,8 +14,8 @@
 # Needs the suite built: ./mvnw install -DskipTests (which builds benchmarks/target/*.jar), Node.js
 # (for a free port) and Maven's local repository holding what that build resolved (MAVEN_OPTS is passed on).
 # Shorter runs for a smoke test: JMH_SINGLE, JMH_THREADS (JMH's iteration options, replacing the defaults below), SLOW_SECONDS, SLOW_WARMUP,
-# COLD_RUNS, IDLE_RUNS, e.g. JMH_SINGLE="-wi 1 -w 1 -i 1 -r 1" JMH_THREADS="-wi 1 -w 1 -i 1 -r 1" SLOW_SECONDS=2.
-# REUSE="calls slow" prints those parts' tables from the results of the last run instead of measuring them again.
+# PAIRED_FORKS, PAIRED_WARMUP (seconds), PAIRED_ROUNDS, COLD_RUNS, IDLE_RUNS, e.g. JMH_SINGLE="-wi 1 -w 1 -i 1 -r 1" JMH_THREADS="-wi 1 -w 1 -i 1 -r 1" SLOW_SECONDS=2.
+# REUSE="calls paired slow" prints those parts' tables from the results of the last run instead of measuring them again.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -20,7 +24,7 @@ out="$here/target/results"
 version=0.1.0-SNAPSHOT
 [ -f "$jar" ] || { echo "benchmarks: $jar is missing; run ./mvnw install -DskipTests first" >&2; exit 1; }
 mkdir -p "$out"
-: "${COLD_RUNS:=7}" "${IDLE_RUNS:=3}" "${SLOW_SECONDS:=10}" "${SLOW_WARMUP:=15}" "${REUSE:=}"
+: "${PAIRED_FORKS:=20}" "${PAIRED_WARMUP:=20}" "${PAIRED_ROUNDS:=20}" "${COLD_RUNS:=7}" "${IDLE_RUNS:=3}" "${SLOW_SECONDS:=10}" "${SLOW_WARMUP:=15}" "${REUSE:=}"
 
 if [[ " $REUSE " != *" calls "* ]]; then
 # 1 thread: 8 x 2 s warmup (the JDK client needs about 15 s of calls to be compiled), 5 x 2 s measured.
@@ -39,6 +43,21 @@ java -jar "$jar" ClientCallBenchmark -t 32 -bm thrpt -tu s ${JMH_THREADS:--wi 25
 
 echo "benchmarks: the check of a valid create request, alone"
 java -jar "$jar" ValidationBenchmark -rf json -rff "$out/validation.json" > "$out/validation.log" 2>&1
+
+fi
+
+if [[ " $REUSE " != *" paired "* ]]; then
+echo "benchmarks: per-call target, $PAIRED_FORKS forks taking turns, one JVM per client"
+rm -f "$out"/paired-*.json
+paired_clients=(raw wrapper wrapperOkhttp)
+for fork in $(seq -f '%02g' 1 "$PAIRED_FORKS"); do
+  # The order of the clients rotates from fork to fork, so that none is always first after a pause.
+  for turn in 0 1 2; do
+    client=${paired_clients[$(( (10#$fork + turn) % 3 ))]}
+    java -Xms1g -Xmx1g -cp "$jar" dev.payspec.benchmarks.PairedCalls run "$client" "$out/paired-$fork-$client.json" \
+      "$PAIRED_WARMUP" "$PAIRED_ROUNDS" > "$out/paired-$fork-$client.log" 2>&1
+  done
+done
 
 fi
 
@@ -93,6 +112,8 @@ echo
 echo "Measured on: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo
 java -cp "$jar" dev.payspec.benchmarks.RatioTable "$out/single.json" "$out/threads.json"
+echo
+java -cp "$jar" dev.payspec.benchmarks.PairedCalls table "$out"/paired-*.json
 echo
 echo "The wrapper's check of a valid create request, alone (µs per call):"
 grep -E '^ValidationBenchmark' "$out/validation.log" || true

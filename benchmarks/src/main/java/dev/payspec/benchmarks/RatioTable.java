@@ -17,8 +17,7 @@ import java.util.TreeSet;
  * Reads JMH's JSON results (one run at 1 thread with the GC profiler, one at 32 threads) and prints
  * one Markdown table per figure (µs per call at 1 thread, calls per second at 32 threads, bytes
  * allocated per call): a row per call, the raw client's score, then each client's ratio to it, with
- * the targets of the wrapper (over the JDK client, and over OkHttp) checked: time ≤ 1.10x,
- * throughput ≥ 0.90x, bytes ≤ 2.0x the raw client's, and ahead of every generated peer on each figure. Scores are the median of the measurement
+ * the targets of the wrapper (over the JDK client, and over OkHttp) checked: throughput ≥ 0.90x, bytes ≤ 2.0x the raw client's, and ahead of every generated peer on each figure. Scores are the median of the measurement
  * iterations, with their range in brackets; ratios are of medians.
  * Usage: {@code RatioTable single.json threads.json}.
  */
@@ -73,13 +72,16 @@ public final class RatioTable {
     }
     List<String> missed = new ArrayList<>();
     for (Figure figure : List.of(
-        new Figure("Time per call, 1 thread", "µs/call", time, false, MAX_TIME_RATIO),
+        // The time target is judged by PairedCalls (forks taking turns): JMH's forks of one client run
+        // together, and raw's median moved between runs by more than the target's margin.
+        new Figure("Time per call, 1 thread", "µs/call", time, false, Double.NaN),
         new Figure("Throughput, 32 threads", "calls/s", throughput, true, MIN_THROUGHPUT_RATIO),
         new Figure("Bytes allocated per call, 1 thread", "bytes/call", bytes, false, MAX_ALLOCATION_RATIO))) {
       print(figure, missed);
     }
-    System.out.printf("Targets for the wrapper (%s): time ≤ %.2fx, throughput ≥ %.2fx, bytes ≤ %.1fx the raw client's, and ahead of %s on each figure: %s%n",
-        String.join(", ", WRAPPERS), MAX_TIME_RATIO, MIN_THROUGHPUT_RATIO, MAX_ALLOCATION_RATIO, String.join(", ", PEERS),
+    System.out.printf("Targets for the wrapper (%s): throughput ≥ %.2fx, bytes ≤ %.1fx the raw client's, and ahead of %s on each figure"
+        + " (time ≤ %.2fx: the forks taking turns, below): %s%n",
+        String.join(", ", WRAPPERS), MIN_THROUGHPUT_RATIO, MAX_ALLOCATION_RATIO, String.join(", ", PEERS), MAX_TIME_RATIO,
         missed.isEmpty() ? "all met" : "missed: " + String.join("; ", missed));
     incomplete.forEach((name, what) -> System.out.printf("Incomplete: %s %s (see the run's log)%n", name, what));
     failed.forEach((name, what) -> System.out.printf("Failed calls, counted and not scored: %s %s (see the run's log)%n", name, what));
@@ -124,7 +126,8 @@ public final class RatioTable {
           row.append(" – |");
         } else {
           double ratio = score.median() / raw.median();
-          String mark = WRAPPERS.contains(client) && !Double.isNaN(ratio) ? (figure.withinBound(ratio) ? " ✓" : " ✗") : "";
+          String mark = WRAPPERS.contains(client) && !Double.isNaN(ratio) && !Double.isNaN(figure.bound())
+              ? (figure.withinBound(ratio) ? " ✓" : " ✗") : "";
           row.append(String.format(" %.2fx%s (%.0f) |", ratio, mark, score.median()));
         }
       }
@@ -143,7 +146,7 @@ public final class RatioTable {
         }
         row.append(behind.isEmpty() ? " ✓ |" : " ✗ behind " + String.join(", ", behind) + " |");
         String who = wrapper.equals("wrapper") ? "" : wrapper + " ";
-        if (!figure.withinBound(wrapperRatio)) {
+        if (!Double.isNaN(figure.bound()) && !figure.withinBound(wrapperRatio)) {
           missed.add(String.format("%s %s%s %.2fx (target %s %.2fx)", figure.unit(), who, call, wrapperRatio,
               figure.higherIsBetter() ? "≥" : "≤", figure.bound()));
         }

@@ -1,6 +1,7 @@
 package dev.payspec.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /** Checks the body of a success against the spec before it is decoded. Not part of the public API. */
 @FunctionalInterface
@@ -13,11 +14,11 @@ interface AnswerCheck {
   String problem(JsonNode body, String method, String path);
 
   /**
-   * Whether {@code body} is usable with nothing to report, judged without building a tree; false
-   * when unsure, and the body is then judged by {@link #problem}. True only where {@link #problem}
-   * would find nothing.
+   * The answer bound by {@code reader} when {@code body} is usable with nothing to report, judged
+   * while it is bound (no tree); {@link ShapeCheck#NOT_PLAINLY} when unsure, and the body is then
+   * judged by {@link #problem}. A value only where {@link #problem} would find nothing.
    */
-  default boolean plainlyHolds(byte[] body) {
-    return false;
+  default Object readIfPlainlyHolds(byte[] body, ObjectReader reader) {
+    return ShapeCheck.NOT_PLAINLY;
   }
 }

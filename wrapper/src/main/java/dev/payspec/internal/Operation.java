@@ -300,9 +300,9 @@ public final class Operation {
         }
 
         @Override
-        public boolean plainlyHolds(byte[] body) {
+        public Object readIfPlainlyHolds(byte[] body, com.fasterxml.jackson.databind.ObjectReader reader) {
           // A listener is told of what the spec does not know, which needs the tree.
-          return runtime.unexpectedAnswers() == null && answerShape.holds(body);
+          return runtime.unexpectedAnswers() == null ? answerShape.read(body, reader) : ShapeCheck.NOT_PLAINLY;
         }
       }, json);
     }

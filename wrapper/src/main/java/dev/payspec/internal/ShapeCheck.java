@@ -2,6 +2,8 @@ package dev.payspec.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -66,62 +68,160 @@ final class ShapeCheck {
     return holds(value) ? null : find(value, at);
   }
 
+  /** What {@link #read} returns when the answer does not plainly hold. */
+  static final Object NOT_PLAINLY = new Object();
+
   /**
-   * Whether the JSON in {@code body} has this shape, read as a stream of tokens: no tree is built.
-   * False when unsure (not JSON, a number that is integral only once rounded): true only where
-   * {@link #problem} would find nothing.
+   * The answer in {@code body}, bound by {@code reader}, when it has this shape, judged from the
+   * tokens the binding reads (one pass: no tree, no second reading of the bytes); otherwise, or when
+   * unsure (not JSON, a number that is integral only once rounded, an {@code allOf}), or when the
+   * binding fails, {@link #NOT_PLAINLY}, and the body is then judged by {@link #problem}.
    */
-  boolean holds(byte[] body) {
-    try (JsonParser parser = Json.PLAIN.getFactory().createParser(body)) {
-      JsonToken first = parser.nextToken();
-      return first != null && holds(parser, first);
+  Object read(byte[] body, ObjectReader reader) {
+    try (Following following = new Following(reader.createParser(body), this)) {
+      Object value = reader.readValue(following);
+      return following.held() ? value : NOT_PLAINLY;
     } catch (java.io.IOException | RuntimeException notPlainly) {
-      return false;
+      return NOT_PLAINLY;
     }
   }
 
-  /** The value that starts at {@code token} has this shape; the parser ends on its last token. */
-  private boolean holds(JsonParser parser, JsonToken token) throws java.io.IOException {
-    if (!allOf.isEmpty()) {
-      // Several shapes of one value: read once as a tree (no spec uses allOf in its answers today).
-      JsonNode value = Json.PLAIN.readTree(parser);
-      return value != null && holds(value);
-    }
-    if (types != null && !anyType(token, parser)) {
-      return false;
-    }
-    if (token == JsonToken.START_OBJECT) {
-      boolean[] seen = new boolean[required.length];
-      for (JsonToken field = parser.nextToken(); field == JsonToken.FIELD_NAME; field = parser.nextToken()) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        for (int i = 0; i < required.length; i++) {
-          seen[i] |= required[i].equals(name);
-        }
-        ShapeCheck child = properties.get(name);
-        if (child == null) {
-          parser.skipChildren();
-        } else if (!child.holds(parser, value)) {
-          return false;
-        }
+  /**
+   * A parser that passes every token it reads to Jackson's binding and judges the shape from them on
+   * the way: each open object or array keeps its shape and, for an object, the required properties
+   * seen. Jackson's shortcuts ({@code nextFieldName}, {@code skipChildren}...) go through
+   * {@link #nextToken} here, so that no token passes unseen.
+   */
+  private static final class Following extends JsonParserDelegate {
+
+    private final ShapeCheck root;
+    private final java.util.ArrayDeque<Open> open = new java.util.ArrayDeque<>();
+    private boolean started;
+    private boolean done;
+    private boolean failed;
+
+    /** An open object or array: its shape (null: any), and for an object the next value's and the required seen. */
+    private static final class Open {
+      final ShapeCheck shape;
+      final boolean object;
+      final boolean[] seen;
+      ShapeCheck next;
+
+      Open(ShapeCheck shape, boolean object) {
+        this.shape = shape;
+        this.object = object;
+        this.seen = object && shape != null ? new boolean[shape.required.length] : null;
       }
-      for (boolean present : seen) {
-        if (!present) {
-          return false;
-        }
+    }
+
+    Following(JsonParser parser, ShapeCheck root) {
+      super(parser);
+      this.root = root;
+    }
+
+    boolean held() {
+      return done && !failed;
+    }
+
+    @Override
+    public JsonToken nextToken() throws java.io.IOException {
+      JsonToken token = delegate.nextToken();
+      if (token != null && !failed && !done) {
+        follow(token);
       }
-    } else if (token == JsonToken.START_ARRAY) {
-      if (items == null) {
-        parser.skipChildren();
-      } else {
-        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
-          if (item == null || !items.holds(parser, item)) {
-            return false;
+      return token;
+    }
+
+    private void follow(JsonToken token) throws java.io.IOException {
+      Open top = open.peek();
+      if (token == JsonToken.FIELD_NAME) {
+        if (top.shape != null) {
+          String name = delegate.currentName();
+          for (int i = 0; i < top.seen.length; i++) {
+            top.seen[i] |= top.shape.required[i].equals(name);
+          }
+          top.next = top.shape.properties.get(name);
+        }
+        return;
+      }
+      if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+        open.pop();
+        if (top.seen != null) {
+          for (boolean present : top.seen) {
+            failed |= !present;
           }
         }
+        done = open.isEmpty();
+        return;
+      }
+      ShapeCheck shape = top == null ? (started ? null : root) : top.object ? top.next : top.shape == null ? null : top.shape.items;
+      started = true;
+      if (shape != null) {
+        // Several shapes of one value (no spec uses allOf in its answers today): the tree judges it.
+        if (!shape.allOf.isEmpty() || shape.types != null && !shape.anyType(token, delegate)) {
+          failed = true;
+          return;
+        }
+      }
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        open.push(new Open(shape, token == JsonToken.START_OBJECT));
+      } else if (top == null) {
+        done = true;
       }
     }
-    return true;
+
+    @Override
+    public JsonToken nextValue() throws java.io.IOException {
+      JsonToken token = nextToken();
+      return token == JsonToken.FIELD_NAME ? nextToken() : token;
+    }
+
+    @Override
+    public JsonParser skipChildren() throws java.io.IOException {
+      JsonToken token = currentToken();
+      if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
+        return this;
+      }
+      for (int depth = 1; depth > 0; ) {
+        JsonToken next = nextToken();
+        if (next == null) {
+          return this;
+        }
+        depth += next.isStructStart() ? 1 : next.isStructEnd() ? -1 : 0;
+      }
+      return this;
+    }
+
+    @Override
+    public String nextFieldName() throws java.io.IOException {
+      return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+    }
+
+    @Override
+    public boolean nextFieldName(com.fasterxml.jackson.core.SerializableString name) throws java.io.IOException {
+      return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(currentName());
+    }
+
+    @Override
+    public String nextTextValue() throws java.io.IOException {
+      return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+    }
+
+    @Override
+    public int nextIntValue(int otherwise) throws java.io.IOException {
+      return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : otherwise;
+    }
+
+    @Override
+    public long nextLongValue(long otherwise) throws java.io.IOException {
+      return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : otherwise;
+    }
+
+    @Override
+    public Boolean nextBooleanValue() throws java.io.IOException {
+      JsonToken token = nextToken();
+      return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+    }
   }
 
   private boolean anyType(JsonToken token, JsonParser parser) throws java.io.IOException {

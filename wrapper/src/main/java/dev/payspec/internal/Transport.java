@@ -488,13 +488,11 @@ public final class Transport implements AutoCloseable {
       if (body.length == 0) {
         throw new IOException("the body is empty");
       }
-      Object value;
       AnswerCheck answers = plan.answers();
-      // Most answers hold to the spec: read straight from the bytes, as a hand-written client would;
-      // the tree, and the words of what is wrong, only for the others.
-      if (answers == null || answers.plainlyHolds(body)) {
-        value = plan.reader().readValue(body);
-      } else {
+      // Most answers hold to the spec: bound straight from the bytes, as a hand-written client would,
+      // and judged on the way; the tree, and the words of what is wrong, only for the others.
+      Object value = answers == null ? plan.reader().readValue(body) : answers.readIfPlainlyHolds(body, plan.reader());
+      if (value == ShapeCheck.NOT_PLAINLY) {
         JsonNode tree = Json.PLAIN.readTree(body);
         problem = tree == null ? "the body is empty" : answers.problem(tree, method, basePath + path);
         if (problem != null) {
