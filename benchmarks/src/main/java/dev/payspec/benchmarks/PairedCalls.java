@@ -9,7 +9,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,8 +228,8 @@ public final class PairedCalls {
         if (raw == null || other == null) {
           continue;
         }
-        double rawMedian = median(numbers(raw.at("/calls/" + call + "/wallMicros")));
-        double otherMedian = median(numbers(other.at("/calls/" + call + "/wallMicros")));
+        double rawMedian = median(raw, call, "wallMicros");
+        double otherMedian = median(other, call, "wallMicros");
         if (!Double.isNaN(rawMedian) && !Double.isNaN(otherMedian)) {
           ratios.add(otherMedian / rawMedian);
         }
@@ -267,28 +266,21 @@ public final class PairedCalls {
     for (Map<String, JsonNode> fork : forks) {
       JsonNode results = fork.get(client);
       if (results != null) {
-        double median = median(numbers(results.at("/calls/" + call + "/" + field)));
+        double median = median(results, call, field);
         if (!Double.isNaN(median)) {
           medians.add(median);
         }
       }
     }
-    return median(medians);
+    return RatioTable.median(medians);
   }
 
-  private static List<Double> numbers(JsonNode array) {
+  /** The median block of one client's JVM on {@code call}, of {@code field}. */
+  private static double median(JsonNode client, String call, String field) {
     List<Double> values = new ArrayList<>();
-    array.forEach(v -> values.add(v.asDouble()));
-    return values;
+    client.at("/calls/" + call + "/" + field).forEach(v -> values.add(v.asDouble()));
+    return RatioTable.median(values);
   }
 
-  static double median(List<Double> values) {
-    if (values.isEmpty()) {
-      return Double.NaN;
-    }
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-  }
+
 }

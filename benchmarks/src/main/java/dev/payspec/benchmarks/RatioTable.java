@@ -205,14 +205,23 @@ public final class RatioTable {
         return new Score(Double.NaN, Double.NaN, Double.NaN);
       }
       Collections.sort(values);
-      int n = values.size();
-      double median = n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
-      return new Score(median, values.get(0), values.get(n - 1));
+      return new Score(median(values), values.get(0), values.get(values.size() - 1));
     }
 
     String format(String number) {
       return String.format(number + " [" + number + "–" + number + "]", median, min, max);
     }
+  }
+
+  /** The median of {@code values} (NaN when there are none). */
+  static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static String name(JsonNode result) {

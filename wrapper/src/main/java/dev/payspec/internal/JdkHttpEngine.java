@@ -130,7 +130,8 @@ final class JdkHttpEngine implements HttpEngine {
 
     /** Whether this interrupted the caller. */
     boolean interrupted() {
-      return state.get() != SENDING && state.get() != FINISHED;
+      int now = state.get();
+      return now == INTERRUPTING || now == INTERRUPTED;
     }
 
     /** On the caller's thread once send returned: clears the interrupt this made, waiting for it if it is under way. */

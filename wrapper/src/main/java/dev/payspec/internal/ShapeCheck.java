@@ -96,7 +96,6 @@ final class ShapeCheck {
 
     private final ShapeCheck root;
     private final java.util.ArrayDeque<Open> open = new java.util.ArrayDeque<>();
-    private boolean started;
     private boolean done;
     private boolean failed;
 
@@ -154,8 +153,8 @@ final class ShapeCheck {
         done = open.isEmpty();
         return;
       }
-      ShapeCheck shape = top == null ? (started ? null : root) : top.object ? top.next : top.shape == null ? null : top.shape.items;
-      started = true;
+      // Nothing open is the root value: once it ends, nothing more is followed (done).
+      ShapeCheck shape = top == null ? root : top.object ? top.next : top.shape == null ? null : top.shape.items;
       if (shape != null) {
         // Several shapes of one value (no spec uses allOf in its answers today): the tree judges it.
         if (!shape.allOf.isEmpty() || shape.types != null && !shape.anyType(token, delegate)) {
