@@ -141,6 +141,11 @@ class OkHttpEngineTest {
 
     CompletableFuture<Customer> future = stancer.async().customers().retrieve(Fixtures.STANCER_ID);
     awaitOpen(before + 1);
+    // Cancelled once the server holds the request (its body stalled), not merely the connection.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (faults.requests.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     assertThat(future.cancel(true)).isTrue();
 
     awaitOpen(before);
