@@ -205,7 +205,7 @@ public final class RatioTable {
         return new Score(Double.NaN, Double.NaN, Double.NaN);
       }
       Collections.sort(values);
-      return new Score(median(values), values.get(0), values.get(values.size() - 1));
+      return new Score(RatioTable.median(values), values.get(0), values.get(values.size() - 1));
     }
 
     String format(String number) {
