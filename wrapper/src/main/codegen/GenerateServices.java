@@ -1,37 +1,30 @@
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.payspec.spec.ApiSpec;
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Writes the wrapper's services from the specs, at every build (generate-sources): for each bundle
- * {@code <api>.json} and each tag of its operations, a class {@code <Prefix><Tag>} with one method
- * per operation, and {@code <Prefix>Services}, the client's accessors. Launched as a single-file
- * program on the wrapper's compile class path, so it reads the generated Feign interfaces and
- * models themselves: every Java type in a signature is the generated client's own, never a second
- * copy of a name. The behaviour (checks, sending, retries, paging) is the runtime's
- * ({@code dev.payspec.internal.Operation}); the generated code only names and types it.
+ * Writes the wrapper's services from the specs alone, at every build (generate-sources): for each
+ * bundle {@code <api>.json} and each tag of its operations, a class {@code <Prefix><Tag>} with one
+ * method per operation, and {@code <Prefix>Services}, the client's accessors. The spec is read by
+ * {@link ApiSpec}, as at run time; each Java type in a signature is the generated model the spec's
+ * schema names (payspec-models), checked to exist, so a spec and its models from different builds
+ * fail here. The behaviour (checks, sending, retries, paging) is the runtime's
+ * ({@code dev.payspec.internal.Operation}); a generated method only names its operation and hands it
+ * its arguments by the spec's parameter names.
  *
  * <p>Arguments: the bundles' directory, the wrapper's hand-written sources, the output directory.
  */
 public final class GenerateServices {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
 
   public static void main(String[] args) throws Exception {
     Path bundles = Path.of(args[0]);
@@ -46,31 +39,25 @@ public final class GenerateServices {
       throw new IllegalStateException("no bundle in " + bundles + ": build the specs module first");
     }
     for (Path spec : specs) {
-      String api = spec.getFileName().toString().replaceFirst("\\.json$", "");
-      String generatedApi = "dev.payspec." + api.replace('-', '.') + ".generated.api";
-      if (GenerateServices.class.getClassLoader().getResource(generatedApi.replace('.', '/')) == null) {
-        // The wrapper's TransportCoversTheSpecsTest fails for it, saying what to add.
-        System.out.println("GenerateServices: the " + api + " spec has no generated client (" + generatedApi
-            + "): no services written for it");
-        continue;
-      }
-      new GenerateServices(api, JSON.readTree(spec.toFile()), sources, out).generate();
+      new GenerateServices(ApiSpec.read(spec), sources, out).generate();
     }
   }
 
+  private final ApiSpec spec;
   private final String api;
-  private final JsonNode root;
   private final String pkg;
+  private final String models;
   private final String prefix;
   private final Path out;
   private final Path sources;
 
-  private GenerateServices(String api, JsonNode root, Path sources, Path out) throws IOException {
-    this.api = api;
-    this.root = root;
+  private GenerateServices(ApiSpec spec, Path sources, Path out) throws IOException {
+    this.spec = spec;
+    this.api = spec.api();
     this.pkg = "dev.payspec." + api.replace('-', '.');
+    this.models = pkg + ".generated.model";
     this.sources = sources.resolve(pkg.replace('.', '/'));
-    this.prefix = clientPrefix(sources.resolve(pkg.replace('.', '/')), api);
+    this.prefix = clientPrefix(this.sources, api);
     this.out = out.resolve(pkg.replace('.', '/'));
   }
 
@@ -89,17 +76,8 @@ public final class GenerateServices {
   }
 
   private void generate() throws Exception {
-    Map<String, List<JsonNode[]>> byTag = new LinkedHashMap<>();
-    root.path("tags").forEach(tag -> byTag.put(tag.path("name").asText(), new ArrayList<>()));
-    root.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
-      if (METHODS.contains(entry.getKey())) {
-        JsonNode op = entry.getValue();
-        String tag = op.path("tags").path(0).asText("default");
-        byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(new JsonNode[] {
-            op, JSON.getNodeFactory().textNode(entry.getKey()), JSON.getNodeFactory().textNode(path.getKey()), path.getValue()});
-      }
-    }));
     Files.createDirectories(out);
+    Map<String, List<ApiSpec.Operation>> byTag = spec.byTag();
     for (Kind kind : Kind.values()) {
       generate(kind, byTag);
     }
@@ -151,17 +129,14 @@ public final class GenerateServices {
     }
   }
 
-  private void generate(Kind kind, Map<String, List<JsonNode[]>> byTag) throws Exception {
+  private void generate(Kind kind, Map<String, List<ApiSpec.Operation>> byTag) throws Exception {
     StringBuilder accessors = new StringBuilder();
     StringBuilder fields = new StringBuilder();
     StringBuilder init = new StringBuilder();
-    for (Map.Entry<String, List<JsonNode[]>> tag : byTag.entrySet()) {
-      if (tag.getValue().isEmpty()) {
-        continue;
-      }
+    for (Map.Entry<String, List<ApiSpec.Operation>> tag : byTag.entrySet()) {
       String service = prefix + pascal(tag.getKey()) + kind.suffix;
       String accessor = camel(tag.getKey());
-      String description = tagDescription(tag.getKey());
+      String description = spec.tagDescription(tag.getKey());
       write(service, service(kind, service, tag.getKey(), description, tag.getValue()));
       fields.append("  private final ").append(service).append(' ').append(accessor).append(";\n");
       init.append("    this.").append(accessor).append(" = new ").append(service).append("(runtime);\n");
@@ -199,54 +174,71 @@ public final class GenerateServices {
         + "  }\n" + accessors + "}\n");
   }
 
-  private String tagDescription(String name) {
-    for (JsonNode tag : root.path("tags")) {
-      if (tag.path("name").asText().equals(name)) {
-        return tag.path("description").asText("");
+  /** One argument of a generated method: a parameter (by its spec name), or the body (name null). */
+  private record Argument(String javaName, String type, ApiSpec.Parameter parameter, boolean required) {}
+
+  /**
+   * The arguments of an operation's method, in the order the Feign client generated from the same
+   * spec takes them (and earlier versions of the wrapper did): the operation's parameters, then the
+   * path item's, then the body; the required ones first.
+   */
+  private List<Argument> arguments(ApiSpec.Operation op) {
+    List<Argument> arguments = new ArrayList<>();
+    List<ApiSpec.Parameter> ordered = new ArrayList<>();
+    JsonNode own = op.node().path("parameters");
+    for (ApiSpec.Parameter p : op.parameters()) {
+      boolean declaredHere = false;
+      for (JsonNode declared : own) {
+        JsonNode d = spec.deref(declared);
+        declaredHere |= d.path("name").asText().equals(p.name()) && d.path("in").asText().equals(p.in());
+      }
+      if (declaredHere) {
+        ordered.add(p);
       }
     }
-    return "";
+    op.parameters().stream().filter(p -> !ordered.contains(p)).forEach(ordered::add);
+    for (ApiSpec.Parameter p : ordered) {
+      arguments.add(new Argument(p.javaName(), javaType(p.schema(), op + " parameter " + p.name()), p, p.required()));
+    }
+    if (op.body() != null) {
+      arguments.add(new Argument("request", javaType(op.body().schema(), op + " request body"), null, op.body().required()));
+    }
+    List<Argument> sorted = new ArrayList<>(arguments);
+    sorted.sort(Comparator.comparing(a -> !a.required()));
+    return sorted;
   }
 
-  private String service(Kind kind, String service, String tag, String description, List<JsonNode[]> operations) throws Exception {
-    Class<?> feign = Class.forName(pkg + ".generated.api." + pascal(tag) + "Api");
+  private String service(Kind kind, String service, String tag, String description, List<ApiSpec.Operation> operations)
+      throws Exception {
     StringBuilder fields = new StringBuilder();
     StringBuilder init = new StringBuilder();
     StringBuilder methods = new StringBuilder();
+    StringBuilder nested = new StringBuilder();
     Set<String> signatures = new TreeSet<>();
-    for (JsonNode[] entry : operations) {
-      JsonNode op = entry[0];
-      String operationId = op.path("operationId").asText();
-      Method method = feignMethod(feign, operationId);
-      String name = op.has("x-payspec-method") ? op.get("x-payspec-method").asText() : methodName(operationId, tag);
-      String field = camel(operationId);
-      fields.append("  private final Operation ").append(field).append(";\n");
-      init.append("    this.").append(field).append(" = runtime.operation(").append(feign.getName()).append(".class, \"")
-          .append(method.getName()).append("\", \"").append(operationId).append("\")");
-      String[] paging = paging(op, entry[3], method);
-      if (paging != null) {
-        init.append(".paging(\"").append(paging[0]).append("\", \"").append(paging[1]).append("\", \"")
-            .append(paging[2]).append("\")");
-      }
-      init.append(";\n");
+    for (ApiSpec.Operation op : operations) {
+      String name = op.javaName();
+      String field = camel(op.id());
+      ApiSpec.Paging paging = op.paging();
+      String answer = op.successSchema() == null ? "void" : javaType(op.successSchema(), op + " answer");
+      String operationType = answer.equals("void") ? "Void" : answer;
+      fields.append("  private final Operation<").append(operationType).append("> ").append(field).append(";\n");
+      String token = answer.equals("void") ? "void.class" : answer.startsWith("java.util.List<")
+          ? "ApiRuntime.listOf(" + answer.substring("java.util.List<".length(), answer.length() - 1) + ".class)"
+          : answer + ".class";
+      init.append("    this.").append(field).append(" = runtime.operation(\"").append(op.id()).append("\", ")
+          .append(token).append(");\n");
 
-      List<String> names = new ArrayList<>();
-      List<String> params = new ArrayList<>();
-      Type[] types = method.getGenericParameterTypes();
-      for (int i = 0; i < types.length; i++) {
-        String argument = paramName(method, i);
-        names.add(argument);
-        params.add(typeName(types[i]) + " " + argument);
-      }
-      String plain = paging == null ? typeName(method.getGenericReturnType())
-          : "dev.payspec.Page<" + paging[3] + ">";
+      List<Argument> arguments = arguments(op);
+      List<String> params = arguments.stream().map(a -> a.type() + " " + a.javaName()).toList();
+      String itemType = paging == null ? null : javaType(paging.itemSchema(), op + " items");
+      String plain = paging == null ? answer : "dev.payspec.Page<" + itemType + ">";
       String returned = kind.wrap(plain);
-      String signature = name + "(" + String.join(",", params.stream().map(p -> p.substring(0, p.lastIndexOf(' '))).toList()) + ")";
+      String signature = name + "(" + String.join(",", arguments.stream().map(Argument::type).toList()) + ")";
       if (!signatures.add(signature)) {
         throw new IllegalStateException(api + " spec: two operations of tag " + tag + " become " + signature
             + " in " + service + ": name one with x-payspec-method");
       }
-      String doc = methodJavadoc(op, entry[3], method, names, paging != null);
+      String doc = methodJavadoc(op, arguments, paging != null, !answer.equals("void"));
       if (kind == Kind.ASYNC || kind == Kind.RAW_ASYNC) {
         doc = doc.replace("   * @throws dev.payspec.ValidationException when an argument breaks the spec; nothing is sent\n",
             "   * @return the future answer; a broken rule completes it with {@link dev.payspec.ValidationException} and nothing is sent\n")
@@ -255,31 +247,93 @@ public final class GenerateServices {
       methods.append('\n').append(doc);
       if (kind == Kind.SYNC) {
         // The one method per operation that tools find by its operationId.
-        methods.append("  @dev.payspec.SpecOperation(\"").append(operationId).append("\")\n");
+        methods.append("  @dev.payspec.SpecOperation(\"").append(op.id()).append("\")\n");
       }
       methods.append("  public ").append(returned).append(' ').append(name).append('(').append(String.join(", ", params))
           .append(") {\n    ");
-      String call = paging == null ? field + (kind == Kind.SYNC ? "" : ".<" + (plain.equals("void") ? "Void" : plain) + ">")
-          + "." + kind.call + "(" + String.join(", ", names) + ")"
-          : field + "." + kind.page + "(" + paging[3] + ".class" + (names.isEmpty() ? "" : ", ") + String.join(", ", names) + ")";
-      call = call.replace(">.call", ">call");
-      if (returned.equals("void")) {
-        methods.append(call).append(";\n  }\n");
-      } else if (paging != null || kind != Kind.SYNC) {
-        methods.append("return ").append(call).append(";\n  }\n");
-      } else {
-        methods.append("return (").append(returned).append(") ").append(call).append(";\n  }\n");
+      String args = argumentsExpression(arguments, null);
+      String call = paging == null ? field + "." + kind.call + "(" + args + ")"
+          : field + "." + kind.page + "(" + itemType + ".class, " + args + ")";
+      methods.append(returned.equals("void") ? "" : "return ").append(call).append(";\n  }\n");
+
+      List<Argument> query = arguments.stream().filter(a -> a.parameter() != null && a.parameter().in().equals("query")).toList();
+      if (!query.isEmpty()) {
+        String params0 = pascal(op.id()) + "QueryParams";
+        String paramsType = prefix + pascal(tag) + "." + params0;
+        if (kind == Kind.SYNC) {
+          nested.append(queryParamsClass(op, params0, query));
+        }
+        List<Argument> kept = arguments.stream().filter(a -> !query.contains(a)).toList();
+        List<String> overload = new ArrayList<>(kept.stream().map(a -> a.type() + " " + a.javaName()).toList());
+        overload.add(paramsType + " queryParams");
+        String overloadSignature = name + "(" + String.join(",", kept.stream().map(Argument::type).toList())
+            + (kept.isEmpty() ? "" : ",") + paramsType + ")";
+        if (!signatures.add(overloadSignature)) {
+          throw new IllegalStateException(api + " spec: " + overloadSignature + " of " + service + " is generated twice");
+        }
+        String positional = String.join(", ", arguments.stream().map(a -> a.type().replaceAll("<.*>", "")).toList());
+        String args2 = argumentsExpression(kept, paramsType + ".arguments(queryParams)");
+        String call2 = paging == null ? field + "." + kind.call + "(" + args2 + ")"
+            : field + "." + kind.page + "(" + itemType + ".class, " + args2 + ")";
+        methods.append("\n  /**\n   * As {@link #").append(name).append("(").append(positional).append(")}, with the query parameters set on\n")
+            .append("   * {@link ").append(paramsType).append("} (one setter each; a parameter not set is not sent),\n")
+            .append("   * such as {@code new ").append(prefix).append(pascal(tag)).append('.').append(params0).append("().")
+            .append(query.get(0).javaName()).append("(...)}: the same checks, paging and exceptions.\n   *\n")
+            .append("   * @throws dev.payspec.ValidationException when a parameter breaks the spec; nothing is sent\n   */\n")
+            .append("  public ").append(returned).append(' ').append(name).append('(').append(String.join(", ", overload))
+            .append(") {\n    ").append(returned.equals("void") ? "" : "return ").append(call2).append(";\n  }\n");
       }
-      methods.append(queryParamsOverload(feign, op, entry, method, name, returned, names, signatures, service));
     }
-    return "package " + pkg + ";\n\nimport dev.payspec.internal.ApiRuntime;\nimport dev.payspec.internal.Operation;\n\n"
+    return "package " + pkg + ";\n\nimport dev.payspec.internal.ApiRuntime;\nimport dev.payspec.internal.Arguments;\n"
+        + "import dev.payspec.internal.Operation;\n\n"
         + "/**\n * " + javadoc(description.isBlank() ? "The " + tag + " operations of the " + api + " spec." : description, " * ")
         + "\n *\n * <p>Every call is checked against the spec before it is sent (a broken rule throws\n"
         + " * {@link dev.payspec.ValidationException} and nothing is sent), retried as its method allows, and its\n"
         + " * answer checked against the spec; failures are {@link dev.payspec.PayspecException}s. Generated from the\n"
         + " * spec at every build by {@code wrapper/src/main/codegen/GenerateServices.java}." + kind.about() + "\n */\n"
-        + "public final class " + service + (kind == Kind.SYNC ? extras(service) : "") + " {\n\n" + fields + "\n  " + service + "(ApiRuntime runtime) {\n" + init + "  }\n"
-        + methods + "}\n";
+        + "public final class " + service + (kind == Kind.SYNC ? extras(service) : "") + " {\n\n" + fields + "\n  " + service
+        + "(ApiRuntime runtime) {\n" + init + "  }\n" + methods + nested + "}\n";
+  }
+
+  /**
+   * {@code Arguments.none().with("customer_id", customerId).body(request)}: the arguments by the
+   * spec's names, starting from {@code start} when given (the query parameters' own).
+   */
+  private static String argumentsExpression(List<Argument> arguments, String start) {
+    StringBuilder expression = new StringBuilder(start == null ? "Arguments.none()" : start);
+    for (Argument argument : arguments) {
+      if (argument.parameter() == null) {
+        expression.append(".body(").append(argument.javaName()).append(')');
+      } else {
+        expression.append(".with(\"").append(argument.parameter().name()).append("\", ").append(argument.javaName()).append(')');
+      }
+    }
+    return expression.toString();
+  }
+
+  /** The query parameters of one operation as a class with one typed setter each. */
+  private String queryParamsClass(ApiSpec.Operation op, String name, List<Argument> query) {
+    StringBuilder fields = new StringBuilder();
+    StringBuilder setters = new StringBuilder();
+    StringBuilder with = new StringBuilder("      return Arguments.none()");
+    for (Argument argument : query) {
+      String about = argument.parameter().description().isBlank() ? argument.parameter().name() : argument.parameter().description();
+      fields.append("    private ").append(argument.type()).append(' ').append(argument.javaName()).append(";\n");
+      setters.append("\n    /**\n     * ").append(javadoc(about, "     * ")).append(" Sent as {@code ")
+          .append(argument.parameter().name()).append("}; null: not sent.\n     */\n    public ").append(name).append(' ')
+          .append(argument.javaName()).append('(').append(argument.type()).append(' ').append(argument.javaName())
+          .append(") {\n      this.").append(argument.javaName()).append(" = ").append(argument.javaName())
+          .append(";\n      return this;\n    }\n");
+      with.append("\n          .with(\"").append(argument.parameter().name()).append("\", ").append(argument.javaName()).append(')');
+    }
+    return "\n  /**\n   * The query parameters of {@code " + op.id() + "}, each set by its own method; the ones not set are\n"
+        + "   * not sent. Checked against the spec when the call is made.\n   */\n"
+        + "  public static final class " + name + " {\n\n" + fields + setters
+        + "\n    /** The parameters set, by their spec names; a null object is refused as a broken rule. */\n"
+        + "    static Arguments arguments(" + name + " queryParams) {\n      if (queryParams == null) {\n"
+        + "        throw new dev.payspec.ValidationException(\"" + op.method() + "\", \"" + op.path() + "\", java.util.List.of(\n"
+        + "            new dev.payspec.Violation(\"queryParams\", \"is null: pass new " + name + "() for none\")));\n      }\n"
+        + "      return queryParams.values();\n    }\n\n    private Arguments values() {\n" + with + ";\n    }\n  }\n";
   }
 
   /**
@@ -291,226 +345,87 @@ public final class GenerateServices {
     return Files.isRegularFile(sources.resolve(service + "Extras.java")) ? " extends " + service + "Extras" : "";
   }
 
-  /** The generated method of an operation: its name is the operationId in camel case. */
-  private Method feignMethod(Class<?> feign, String operationId) {
-    for (Method m : feign.getMethods()) {
-      boolean queryMap = Stream.of(m.getParameterAnnotations()).flatMap(Stream::of)
-          .anyMatch(a -> a.annotationType().getSimpleName().equals("QueryMap"));
-      if (normalized(m.getName()).equals(normalized(operationId)) && !queryMap) {
-        return m;
-      }
-    }
-    throw new IllegalStateException(feign.getName() + " has no method for the operation " + operationId
-        + ": the generated client and the spec come from different builds");
-  }
-
   /**
-   * An overload of a method with query parameters that takes them as the generated Feign
-   * interface's {@code *QueryParams} object instead of one positional argument each, and calls the
-   * positional method: the same checks, paging and exceptions. Empty when the operation has no
-   * query parameter, the Feign interface no such object, or a parameter a type the runtime does
-   * not decode.
+   * The Java type of a schema, as the model generator names it: a component that is an object or an
+   * enum is its model (which must exist); a string, number, integer or boolean its Java type; an
+   * array a {@code List}.
    */
-  private String queryParamsOverload(Class<?> feign, JsonNode op, JsonNode[] entry, Method method, String name,
-      String returned, List<String> names, Set<String> signatures, String service) {
-    Class<?> queryParams = null;
-    for (Method m : feign.getMethods()) {
-      if (normalized(m.getName()).equals(normalized(op.path("operationId").asText()))) {
-        for (Class<?> type : m.getParameterTypes()) {
-          if (type.getSimpleName().endsWith("QueryParams") && Map.class.isAssignableFrom(type)) {
-            queryParams = type;
-          }
+  private String javaType(String pointer, String where) {
+    if (pointer == null) {
+      return "java.lang.Object";
+    }
+    JsonNode schema = spec.at(pointer);
+    String component = ApiSpec.componentName(pointer);
+    String type = type(schema);
+    boolean model = schema.has("enum") || schema.has("properties") || "object".equals(type) || schema.has("allOf")
+        || schema.has("oneOf") || schema.has("anyOf");
+    if (component != null && model) {
+      String name = models + "." + pascal(component);
+      try {
+        Class.forName(name, false, GenerateServices.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(where + ": its schema " + component + " has no model " + name
+            + ": payspec-models and the specs come from different builds");
+      }
+      return name;
+    }
+    String format = schema.path("format").asText("");
+    return switch (type) {
+      case "string" -> switch (format) {
+        case "date-time" -> "java.time.OffsetDateTime";
+        case "date" -> "java.time.LocalDate";
+        case "uuid" -> "java.util.UUID";
+        case "uri" -> "java.net.URI";
+        default -> "java.lang.String";
+      };
+      case "integer" -> format.equals("int64") ? "java.lang.Long" : "java.lang.Integer";
+      case "number" -> format.equals("float") ? "java.lang.Float" : format.equals("double") ? "java.lang.Double"
+          : "java.math.BigDecimal";
+      case "boolean" -> "java.lang.Boolean";
+      case "array" -> "java.util.List<" + javaType(spec.derefPointer(pointer + "/items"), where) + ">";
+      default -> "java.lang.Object";
+    };
+  }
+
+  /** The schema's type; of a 3.1 type list, the one that is not {@code null}. */
+  private static String type(JsonNode schema) {
+    JsonNode type = schema.path("type");
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (!t.asText().equals("null")) {
+          return t.asText();
         }
       }
     }
-    Set<String> query = new TreeSet<>();
-    for (JsonNode level : new JsonNode[] {entry[3].path("parameters"), op.path("parameters")}) {
-      for (JsonNode p : level) {
-        p = deref(p);
-        if (p.path("in").asText().equals("query")) {
-          query.add(p.path("name").asText());
-        }
-      }
-    }
-    if (queryParams == null || query.isEmpty()) {
-      return "";
-    }
-    Set<String> normalizedQuery = new TreeSet<>();
-    query.forEach(q -> normalizedQuery.add(normalized(q)));
-    Type[] types = method.getGenericParameterTypes();
-    List<String> params = new ArrayList<>();
-    List<String> arguments = new ArrayList<>();
-    List<String> kept = new ArrayList<>();
-    for (int i = 0; i < types.length; i++) {
-      if (normalizedQuery.contains(normalized(names.get(i)))) {
-        if (!(types[i] instanceof Class<?>)) {
-          return "";
-        }
-        arguments.add("query.get(\"" + names.get(i) + "\", " + typeName(types[i]) + ".class)");
-      } else {
-        params.add(typeName(types[i]) + " " + names.get(i));
-        kept.add(typeName(types[i]));
-        arguments.add(names.get(i));
-      }
-    }
-    String queryType = typeName(queryParams);
-    params.add(queryType + " queryParams");
-    kept.add(queryType);
-    String signature = name + "(" + String.join(",", kept) + ")";
-    if (!signatures.add(signature)) {
-      throw new IllegalStateException(api + " spec: " + signature + " of " + service + " is generated twice");
-    }
-    List<String> positional = new ArrayList<>();
-    for (Type type : types) {
-      positional.add(typeName(type).replaceAll("<.*>", ""));
-    }
-    StringBuilder names0 = new StringBuilder();
-    query.forEach(q -> names0.append(names0.length() == 0 ? "" : ", ").append('"').append(q).append('"'));
-    return "\n  /**\n   * As {@link #" + name + "(" + String.join(", ", positional) + ")}, with the query parameters set on the\n"
-        + "   * generated client's {@code " + queryParams.getSimpleName() + "} (one setter each; a parameter not set is not\n"
-        + "   * sent), such as {@code new " + queryParams.getEnclosingClass().getSimpleName() + "." + queryParams.getSimpleName()
-        + "()." + camel(query.iterator().next()) + "(...)}: the same checks, paging and exceptions.\n   *\n"
-        + "   * @throws dev.payspec.ValidationException when a parameter breaks the spec or is not one of this\n"
-        + "   *     operation's; nothing is sent\n   */\n"
-        + "  public " + returned + " " + name + "(" + String.join(", ", params) + ") {\n"
-        + "    dev.payspec.internal.QueryParamsArguments query = dev.payspec.internal.QueryParamsArguments.of(queryParams, \""
-        + entry[1].asText().toUpperCase(Locale.ROOT) + "\", \"" + entry[2].asText() + "\", java.util.Set.of(" + names0 + "));\n"
-        + "    " + (returned.equals("void") ? "" : "return ") + name + "(" + String.join(", ", arguments) + ");\n  }\n";
+    return type.asText("");
   }
 
-  /** {@code createCustomer} in tag Customers gives create; {@code getCustomer} retrieve; {@code listCustomerPayments} listPayments. */
-  static String methodName(String operationId, String tag) {
-    List<String> words = new ArrayList<>(List.of(operationId.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
-        .replaceAll("[^A-Za-z0-9]+", " ").trim().toLowerCase(Locale.ROOT).split(" ")));
-    String verb = words.remove(0);
-    if (verb.equals("get")) {
-      verb = "retrieve";
-    }
-    String resource = tag.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    String singular = resource.endsWith("s") ? resource.substring(0, resource.length() - 1) : resource;
-    words.removeIf(w -> w.equals(resource) || w.equals(singular));
-    StringBuilder name = new StringBuilder(verb);
-    words.forEach(w -> name.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1)));
-    return name.toString();
-  }
-
-  /**
-   * How the operation pages, as {start parameter, items property, hasMore pointer, item type}; or
-   * null. From {@code x-payspec-pagination}, or detected: a {@code start} query parameter and an
-   * object answer with one array and {@code range.has_more}. A bare-array answer does not page.
-   */
-  private String[] paging(JsonNode op, JsonNode pathItem, Method method) {
-    JsonNode extension = op.path("x-payspec-pagination");
-    JsonNode answer = answerSchema(op);
-    if (answer == null || !answer.path("properties").isObject()) {
-      return null;
-    }
-    String start = extension.path("start").asText("start");
-    String items = extension.path("items").asText(null);
-    String hasMore = extension.path("hasMore").asText("/range/has_more");
-    if (items == null) {
-      for (Map.Entry<String, JsonNode> p : (Iterable<Map.Entry<String, JsonNode>>) answer.path("properties").properties()::iterator) {
-        if ("array".equals(deref(p.getValue()).path("type").asText())) {
-          if (items != null) {
-            return null;
-          }
-          items = p.getKey();
-        }
-      }
-    }
-    boolean hasStart = false;
-    for (JsonNode level : new JsonNode[] {pathItem.path("parameters"), op.path("parameters")}) {
-      for (JsonNode p : level) {
-        p = deref(p);
-        hasStart |= p.path("in").asText().equals("query") && p.path("name").asText().equals(start);
-      }
-    }
-    JsonNode flag = answer;
-    for (String token : hasMore.substring(1).split("/")) {
-      flag = deref(deref(flag).path("properties").path(token));
-    }
-    if (items == null || !hasStart || flag.isMissingNode()) {
-      if (!extension.isMissingNode()) {
-        throw new IllegalStateException(api + " " + op.path("operationId").asText() + ": x-payspec-pagination names"
-            + " what the operation does not have");
-      }
-      return null;
-    }
-    return new String[] {start, items, hasMore, itemType(method.getReturnType(), items)};
-  }
-
-  private static String itemType(Class<?> list, String property) {
-    for (Method getter : list.getMethods()) {
-      JsonProperty json = getter.getAnnotation(JsonProperty.class);
-      if (json != null && json.value().equals(property) && getter.getParameterCount() == 0
-          && getter.getGenericReturnType() instanceof ParameterizedType items) {
-        return typeName(items.getActualTypeArguments()[0]);
-      }
-    }
-    throw new IllegalStateException(list.getName() + " has no list property " + property);
-  }
-
-  private JsonNode answerSchema(JsonNode op) {
-    for (Map.Entry<String, JsonNode> response : (Iterable<Map.Entry<String, JsonNode>>) op.path("responses").properties()::iterator) {
-      if (response.getKey().startsWith("2")) {
-        JsonNode schema = deref(response.getValue()).path("content").path("application/json").path("schema");
-        if (!schema.isMissingNode()) {
-          return deref(schema);
-        }
-      }
-    }
-    return null;
-  }
-
-  private String methodJavadoc(JsonNode op, JsonNode pathItem, Method method, List<String> names, boolean paged) {
+  private String methodJavadoc(ApiSpec.Operation op, List<Argument> arguments, boolean paged, boolean returns) {
     StringBuilder doc = new StringBuilder("  /**\n   * ");
-    String summary = op.path("summary").asText(op.path("operationId").asText());
+    JsonNode node = op.node();
+    String summary = node.path("summary").asText(op.id());
     doc.append(javadoc(summary.endsWith(".") ? summary : summary + ".", "   * "));
-    String description = op.path("description").asText("");
+    String description = node.path("description").asText("");
     if (!description.isBlank()) {
       doc.append("\n   *\n   * <p>").append(javadoc(description, "   * "));
     }
-    doc.append("\n   *\n   * <p>{@code ").append(op.path("operationId").asText()).append("}: ")
-        .append(method.getAnnotation(feign.RequestLine.class).value().replaceFirst("\\?.*", "").replace("{", "&#123;")
-        .replace("}", "&#125;").replace("@", "&#64;")).append('\n');
-    Map<String, String> parameters = new LinkedHashMap<>();
-    for (JsonNode level : new JsonNode[] {pathItem.path("parameters"), op.path("parameters")}) {
-      for (JsonNode p : level) {
-        p = deref(p);
-        parameters.put(normalized(p.path("name").asText()), p.path("description").asText(p.path("name").asText()));
-      }
-    }
+    doc.append("\n   *\n   * <p>{@code ").append(op.id()).append("}: ").append(op.method()).append(' ')
+        .append(op.path().replace("{", "&#123;").replace("}", "&#125;").replace("@", "&#64;")).append('\n');
     doc.append("   *\n");
-    for (int i = 0; i < names.size(); i++) {
-      String about = parameters.get(normalized(names.get(i)));
-      if (about == null) {
-        about = deref(op.path("requestBody")).path("description").asText("the request body");
-      }
-      doc.append("   * @param ").append(names.get(i)).append(' ').append(javadoc(about, "   *     ")).append('\n');
+    for (Argument argument : arguments) {
+      String about = argument.parameter() == null
+          ? spec.deref(node.path("requestBody")).path("description").asText("the request body")
+          : argument.parameter().description().isBlank() ? argument.parameter().name() : argument.parameter().description();
+      doc.append("   * @param ").append(argument.javaName()).append(' ').append(javadoc(about, "   *     ")).append('\n');
     }
-    if (method.getReturnType() != void.class) {
+    if (returns) {
+      ApiSpec.Answer success = op.answers().stream().filter(a -> a.success() && a.schema() != null).findFirst().orElseThrow();
       doc.append("   * @return ").append(paged ? "the first page asked for; its autoPaging() and stream() go through the following pages"
-          : javadoc(successDescription(op), "   *     ")).append('\n');
+          : javadoc(success.description().isBlank() ? "the answer" : success.description(), "   *     ")).append('\n');
     }
     doc.append("   * @throws dev.payspec.ValidationException when an argument breaks the spec; nothing is sent\n");
     doc.append("   */\n");
     return doc.toString();
-  }
-
-  private String successDescription(JsonNode op) {
-    for (Map.Entry<String, JsonNode> response : (Iterable<Map.Entry<String, JsonNode>>) op.path("responses").properties()::iterator) {
-      if (response.getKey().startsWith("2")) {
-        return deref(response.getValue()).path("description").asText("the answer");
-      }
-    }
-    return "the answer";
-  }
-
-  private JsonNode deref(JsonNode node) {
-    for (int hops = 0; node.has("$ref") && hops < 32; hops++) {
-      node = root.at(node.get("$ref").asText().substring(1));
-    }
-    return node;
   }
 
   /** Markdown of the spec as Javadoc: HTML escaped, code spans as code, blank lines as paragraphs. */
@@ -520,23 +435,6 @@ public final class GenerateServices {
         .replaceAll("`([^`]+)`", "<code>$1</code>").replaceAll("\\*\\*([^*]+)\\*\\*", "<b>$1</b>")
         .replaceAll("(?<![*\\w])\\*([^*\\n]+)\\*(?!\\*)", "<i>$1</i>");
     return String.join("\n" + indent, text.replaceAll("\n\\s*\n", "\n<p>").split("\n"));
-  }
-
-  private static String paramName(Method method, int index) {
-    for (var annotation : method.getParameterAnnotations()[index]) {
-      if (annotation instanceof feign.Param param) {
-        return param.value();
-      }
-    }
-    return "request";
-  }
-
-  private static String typeName(Type type) {
-    return type.getTypeName().replace('$', '.');
-  }
-
-  private static String normalized(String name) {
-    return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
   }
 
   static String pascal(String text) {

@@ -1,8 +1,8 @@
 package dev.payspec.internal;
 
 import dev.payspec.UnexpectedAnswer;
-import java.lang.reflect.Method;
-import java.util.HashMap;
+import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -18,8 +18,7 @@ public final class ApiRuntime {
   private final String api;
   private final Transport transport;
   private final Consumer<UnexpectedAnswer> unexpectedAnswers;
-  private final Map<Class<?>, Map<String, Method>> interfaces;
-  private final Map<String, Operation> operations;
+  private final Map<String, Operation<?>> operations;
   private final dev.payspec.RequestOptions options;
 
   /**
@@ -37,17 +36,17 @@ public final class ApiRuntime {
       Consumer<UnexpectedAnswer> unexpectedAnswers) {
     this.api = api;
     this.unexpectedAnswers = unexpectedAnswers;
-    this.interfaces = new ConcurrentHashMap<>();
     this.operations = new ConcurrentHashMap<>();
     this.options = dev.payspec.RequestOptions.NONE;
     warmUp(api);
     this.transport = transport.get();
+    // The wire log masks the values of the fields the spec marks personal.
+    this.transport.learnPersonalFields(SpecDocument.of(api).model().personalProperties());
   }
 
   private ApiRuntime(ApiRuntime shared, dev.payspec.RequestOptions options) {
     this.api = shared.api;
     this.unexpectedAnswers = shared.unexpectedAnswers;
-    this.interfaces = shared.interfaces;
     this.operations = shared.operations;
     this.transport = shared.transport;
     this.options = options;
@@ -97,13 +96,19 @@ public final class ApiRuntime {
   }
 
   /**
-   * The operation {@code operationId} of the spec, sent as the generated interface's method
-   * {@code method} describes it.
+   * The operation {@code operationId} of the spec, whose success decodes to {@code answer} (a
+   * model, a {@code List} of one, or {@code void}): the one handle a generated service method calls.
    */
-  public Operation operation(Class<?> generatedApi, String method, String operationId) {
-    Operation shared = operations.computeIfAbsent(operationId, id -> new Operation(this, generatedApi, method, operationId, null));
-    return shared.runtime() == this ? shared
-        : new Operation(this, generatedApi, method, operationId, shared);
+  @SuppressWarnings("unchecked")
+  public <T> Operation<T> operation(String operationId, Type answer) {
+    Operation<?> shared = operations.computeIfAbsent(operationId, id -> new Operation<>(this, operationId, answer, null));
+    return shared.runtime() == this ? (Operation<T>) shared
+        : new Operation<>(this, operationId, answer, (Operation<T>) shared);
+  }
+
+  /** The type {@code List<item>}, for an operation that answers a list. */
+  public static Type listOf(Class<?> item) {
+    return Json.PLAIN.getTypeFactory().constructCollectionType(List.class, item);
   }
 
   SpecDocument spec() {
@@ -121,35 +126,5 @@ public final class ApiRuntime {
 
   Consumer<UnexpectedAnswer> unexpectedAnswers() {
     return unexpectedAnswers;
-  }
-
-  /** One method that returns the decoded body (not the {@code ...WithHttpInfo} twin, not a query-map overload). */
-  Method metadata(Class<?> generatedApi, String method) {
-    Method metadata = interfaces.computeIfAbsent(generatedApi, api -> {
-      // The wire log masks the fields the spec marks personal, read from the models this API sends and receives.
-      transport.learnPersonalFields(api);
-      return read(api);
-    }).get(method);
-    if (metadata == null) {
-      throw new IllegalStateException(generatedApi.getName() + " has no method " + method
-          + ": the generated client and the wrapper come from different builds");
-    }
-    return metadata;
-  }
-
-  private static Map<String, Method> read(Class<?> api) {
-    Map<String, Method> methods = new HashMap<>();
-    for (Method method : api.getMethods()) {
-      boolean queryMap = false;
-      for (var annotations : method.getParameterAnnotations()) {
-        for (var annotation : annotations) {
-          queryMap |= annotation.annotationType().getName().equals("feign.QueryMap");
-        }
-      }
-      if (!queryMap && !method.getName().endsWith("WithHttpInfo") && method.isAnnotationPresent(feign.RequestLine.class)) {
-        methods.putIfAbsent(method.getName(), method);
-      }
-    }
-    return methods;
   }
 }

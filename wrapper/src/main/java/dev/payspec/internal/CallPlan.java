@@ -3,200 +3,103 @@ package dev.payspec.internal;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import feign.Headers;
-import feign.Param;
-import feign.RequestLine;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
+import dev.payspec.spec.ApiSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One method of a generated API interface, read once from its Feign annotations
- * ({@code @RequestLine}, {@code @Headers}, {@code @Param}) by plain reflection: the HTTP method,
- * the path template, the query parameters, the headers (fixed, or taken from an argument), which
- * argument is the body and what a success decodes to. Each call then only fills in the path, the
- * query and the headers, and serializes the body. Feign's own contract parser is not used: it cost
- * about 60 ms of the first call (measured), for annotations this simple. Not part of the public API.
+ * The request of one operation, read once from the spec ({@link ApiSpec.Operation}): the HTTP
+ * method, the path template, each parameter with its location, style and explode, the fixed headers
+ * (the body's media type, {@code Accept}) and what a success decodes to. Each call then only fills
+ * in the path, the query and the headers from its {@link Arguments}. Not part of the public API.
  *
  * @param method the HTTP method
- * @param literals the path's fixed parts, one more than {@code pathArguments}
- * @param pathArguments for each path variable, in order, the index of the argument that fills it
- * @param queryNames the query parameters' names, already percent-encoded
- * @param queryArguments for each query parameter, the index of the argument that fills it
+ * @param literals the path's fixed parts, one more than {@code pathNames}
+ * @param pathNames the path parameters, in the template's order
+ * @param query the query parameters
  * @param headers the fixed headers as name, value, name, value...
- * @param headerNames the headers taken from an argument
- * @param headerArguments for each of them, the index of the argument
- * @param bodyIndex the index of the body argument, or -1
- * @param result what a success decodes to, or null when the method returns nothing
+ * @param headerParameters the header parameters
+ * @param result what a success decodes to, or null when the operation answers nothing
  * @param answers the check of a success's body against the spec, or null
  * @param reader reads {@code result}, made once: a reader made per call costs a lookup every time
  */
-record CallPlan(String method, String[] literals, int[] pathArguments, String[] queryNames, int[] queryArguments,
-    String[] headers, String[] headerNames, int[] headerArguments, int bodyIndex, JavaType result,
-    AnswerCheck answers, ObjectMapper json, ObjectReader reader) {
+record CallPlan(String method, String[] literals, String[] pathNames, ApiSpec.Parameter[] query, String[] headers,
+    ApiSpec.Parameter[] headerParameters, JavaType result, AnswerCheck answers, ObjectMapper json, ObjectReader reader) {
 
   /**
-   * Reads the plan of one method, refusing what this transport does not send (forms, query or
-   * header maps, URL arguments): such a method fails here, alone, and the build's test over the
-   * specs ({@code TransportCoversTheSpecsTest}) fails first.
+   * Reads the plan of {@code operation}, refusing what this transport does not send (cookies,
+   * parameters with {@code content}, bodies other than JSON, query styles other than {@code form}):
+   * such an operation fails here, alone, and the build's test over the specs
+   * ({@code TransportCoversTheSpecsTest}) fails first.
+   *
+   * @param json the mapper of the API's models ({@link Json})
    */
-  static CallPlan of(Method javaMethod, JavaType result, ObjectMapper json) {
-    return of(javaMethod, result, null, json);
-  }
-
-  /** @param json the mapper of the API's models ({@link Json}) */
-  static CallPlan of(Method javaMethod, JavaType result, AnswerCheck answers, ObjectMapper json) {
-    String where = javaMethod.getDeclaringClass().getSimpleName() + "#" + javaMethod.getName();
-    RequestLine line = javaMethod.getAnnotation(RequestLine.class);
-    if (line == null) {
-      throw new IllegalStateException(where + " has no @RequestLine");
-    }
-    Map<String, Integer> arguments = arguments(javaMethod);
-    int bodyIndex = bodyIndex(javaMethod, where);
-
-    String requestLine = line.value().strip();
-    int space = requestLine.indexOf(' ');
-    String httpMethod = requestLine.substring(0, space);
-    String uri = requestLine.substring(space + 1).strip();
-    int question = uri.indexOf('?');
-    String url = question < 0 ? uri : uri.substring(0, question);
-
-    List<String> literals = new ArrayList<>();
-    List<Integer> pathArguments = new ArrayList<>();
-    int from = 0;
-    for (int open = url.indexOf('{'); open >= 0; open = url.indexOf('{', from)) {
-      int close = url.indexOf('}', open);
-      String name = url.substring(open + 1, close);
-      Integer index = arguments.get(name);
-      if (index == null || name.contains(":")) {
-        throw new IllegalStateException(where + ": no argument is named for the path variable {" + name + "}");
+  static CallPlan of(ApiSpec.Operation operation, JavaType result, AnswerCheck answers, ObjectMapper json) {
+    for (ApiSpec.Parameter p : operation.parameters()) {
+      boolean sent = switch (p.in()) {
+        case "path" -> p.style().equals("simple");
+        case "query" -> p.style().equals("form");
+        case "header" -> p.style().equals("simple");
+        default -> false;
+      };
+      if (!sent || p.hasContent()) {
+        throw new IllegalStateException(operation + ": the " + p.in() + " parameter " + p.name() + " (style "
+            + p.style() + (p.hasContent() ? ", content" : "") + ") is not sent by the wrapper's transport: extend CallPlan"
+            + " before using it");
       }
-      literals.add(url.substring(from, open));
-      pathArguments.add(index);
+    }
+    ApiSpec.Body body = operation.body();
+    if (body != null && body.mediaType() != null && !body.mediaType().equals("application/json")) {
+      throw new IllegalStateException(operation + ": a " + body.mediaType() + " body is not sent by the wrapper's"
+          + " transport (only application/json is): extend CallPlan before using it");
+    }
+
+    String template = operation.path();
+    List<String> literals = new ArrayList<>();
+    List<String> pathNames = new ArrayList<>();
+    int from = 0;
+    for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', from)) {
+      int close = template.indexOf('}', open);
+      String name = template.substring(open + 1, close);
+      if (operation.parameters("path").stream().noneMatch(p -> p.name().equals(name))) {
+        throw new IllegalStateException(operation + ": no path parameter is named for {" + name + "}");
+      }
+      literals.add(template.substring(from, open));
+      pathNames.add(name);
       from = close + 1;
     }
-    literals.add(url.substring(from));
+    literals.add(template.substring(from));
 
-    List<String> queryNames = new ArrayList<>();
-    List<Integer> queryArguments = new ArrayList<>();
-    if (question >= 0) {
-      for (String pair : uri.substring(question + 1).split("&")) {
-        int equals = pair.indexOf('=');
-        if (pair.isEmpty()) {
-          continue;
-        }
-        if (equals < 0) {
-          throw new IllegalStateException(where + ": the query part " + pair + " takes no argument,"
-              + " which the wrapper's transport does not send: extend CallPlan before using it");
-        }
-        queryNames.add(encode(pair.substring(0, equals)));
-        queryArguments.add(argumentOf(pair.substring(equals + 1), arguments, where, "the query parameter " + pair));
-      }
-    }
-
+    // As the generated Feign client sends them: the body's media type, and JSON accepted.
     List<String> headers = new ArrayList<>();
-    List<String> headerNames = new ArrayList<>();
-    List<Integer> headerArguments = new ArrayList<>();
-    Headers declared = javaMethod.getAnnotation(Headers.class);
-    for (String header : declared == null ? new String[0] : declared.value()) {
-      int colon = header.indexOf(':');
-      if (colon <= 0) {
-        throw new IllegalStateException(where + ": the header " + header + " is not name: value");
-      }
-      String name = header.substring(0, colon).strip();
-      String value = header.substring(colon + 1).strip();
-      if (value.contains("{")) {
-        headerNames.add(name);
-        headerArguments.add(argumentOf(value, arguments, where, "the header " + name));
-      } else {
-        headers.add(name);
-        headers.add(value);
-      }
+    if (body != null && body.mediaType() != null) {
+      headers.add("Content-Type");
+      headers.add(body.mediaType());
     }
-    return new CallPlan(httpMethod, literals.toArray(String[]::new), ints(pathArguments),
-        queryNames.toArray(String[]::new), ints(queryArguments), headers.toArray(String[]::new),
-        headerNames.toArray(String[]::new), ints(headerArguments), bodyIndex, result, answers, json,
+    boolean answersJson = operation.answers().stream().anyMatch(a -> "application/json".equals(a.mediaType()));
+    if (answersJson) {
+      headers.add("Accept");
+      headers.add("application/json");
+    }
+    return new CallPlan(operation.method(), literals.toArray(String[]::new), pathNames.toArray(String[]::new),
+        operation.parameters("query").toArray(ApiSpec.Parameter[]::new), headers.toArray(String[]::new),
+        operation.parameters("header").toArray(ApiSpec.Parameter[]::new), result, answers, json,
         result == null ? null : json.readerFor(result));
   }
 
-  /** Each {@code @Param} name with the index of its argument. */
-  static Map<String, Integer> arguments(Method javaMethod) {
-    Map<String, Integer> arguments = new HashMap<>();
-    Annotation[][] annotations = javaMethod.getParameterAnnotations();
-    for (int i = 0; i < annotations.length; i++) {
-      for (Annotation annotation : annotations[i]) {
-        if (annotation instanceof Param param) {
-          arguments.put(param.value(), i);
-        }
-      }
-    }
-    return arguments;
-  }
-
-  /**
-   * The body, as Feign finds it: the one argument without a Feign annotation; -1 when there is none.
-   * A query or header map, or a URL argument, is refused.
-   */
-  static int bodyIndex(Method javaMethod, String where) {
-    int body = -1;
-    Annotation[][] annotations = javaMethod.getParameterAnnotations();
-    Class<?>[] types = javaMethod.getParameterTypes();
-    for (int i = 0; i < annotations.length; i++) {
-      boolean feign = false;
-      for (Annotation annotation : annotations[i]) {
-        String type = annotation.annotationType().getName();
-        if (type.equals("feign.QueryMap") || type.equals("feign.HeaderMap")) {
-          throw new IllegalStateException(where + " takes a query or header map,"
-              + " which the wrapper's transport does not send: extend CallPlan before using it");
-        }
-        feign |= annotation instanceof Param;
-      }
-      if (types[i] == java.net.URI.class) {
-        throw new IllegalStateException(where + " takes a URL argument,"
-            + " which the wrapper's transport does not send: extend CallPlan before using it");
-      }
-      if (!feign) {
-        if (body >= 0) {
-          throw new IllegalStateException(where + " has two arguments that could be the body, such as a form,"
-              + " which the wrapper's transport does not send: extend CallPlan before using it");
-        }
-        body = i;
-      }
-    }
-    return body;
-  }
-
-  /** The argument behind a template that is exactly one variable, {@code {name}}. */
-  private static int argumentOf(String template, Map<String, Integer> arguments, String where, String what) {
-    Integer index = template.startsWith("{") && template.endsWith("}") && template.indexOf('{', 1) < 0
-        ? arguments.get(template.substring(1, template.length() - 1)) : null;
-    if (index == null) {
-      throw new IllegalStateException(where + ": " + what + " is " + template + ", not one argument,"
-          + " which the wrapper's transport does not send: extend CallPlan before using it");
-    }
-    return index;
-  }
-
-  private static int[] ints(List<Integer> list) {
-    return list.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /** The path of this call, relative to the base URL, each variable percent-encoded as one segment. */
-  String path(Object[] args) {
-    if (pathArguments.length == 0) {
+  /** The path of this call, relative to the base URL, each parameter percent-encoded as one segment. */
+  String path(Arguments args) {
+    if (pathNames.length == 0) {
       return literals[0];
     }
     StringBuilder path = new StringBuilder(64).append(literals[0]);
-    for (int i = 0; i < pathArguments.length; i++) {
-      Object value = args[pathArguments[i]];
+    for (int i = 0; i < pathNames.length; i++) {
+      Object value = args.get(pathNames[i]);
       if (value == null) {
         throw new IllegalArgumentException(method + " " + String.join("{}", literals)
-            + ": a path variable is null; it is required");
+            + ": the path parameter " + pathNames[i] + " is null; it is required");
       }
       appendEncoded(path, text(value)).append(literals[i + 1]);
     }
@@ -205,58 +108,64 @@ record CallPlan(String method, String[] literals, int[] pathArguments, String[] 
 
   /**
    * The query string of this call with its {@code ?}, or "" when no query argument is set: each
-   * name and value percent-encoded (RFC 3986), a collection as the name repeated (form, exploded).
+   * name and value percent-encoded (RFC 3986); a collection as the name repeated (form, exploded)
+   * or its values joined by commas (form, not exploded).
    */
-  String query(Object[] args) {
-    if (queryArguments.length == 0) {
-      return "";
-    }
+  String query(Arguments args) {
     StringBuilder query = null;
-    for (int i = 0; i < queryArguments.length; i++) {
-      Object value = args[queryArguments[i]];
+    for (ApiSpec.Parameter parameter : this.query) {
+      Object value = args.get(parameter.name());
       if (value == null) {
         continue;
       }
-      Iterable<?> values = value instanceof Iterable<?> many ? many : List.of(value);
-      for (Object one : values) {
-        if (one == null) {
-          continue;
-        }
+      List<String> values = texts(value);
+      if (!parameter.explode() && values.size() > 1) {
+        values = List.of(String.join(",", values));
+      }
+      for (String one : values) {
         query = query == null ? new StringBuilder(64).append('?') : query.append('&');
-        appendEncoded(query.append(queryNames[i]).append('='), text(one));
+        appendEncoded(appendEncoded(query, parameter.name()).append('='), one);
       }
     }
     return query == null ? "" : query.toString();
   }
 
-  /** The fixed headers and those taken from arguments that are set, as name, value, name, value... */
-  String[] headers(Object[] args) {
-    if (headerArguments.length == 0) {
+  /** The fixed headers and the header parameters that are set, as name, value, name, value... */
+  String[] headers(Arguments args) {
+    if (headerParameters.length == 0) {
       return headers;
     }
     List<String> all = new ArrayList<>(List.of(headers));
-    for (int i = 0; i < headerArguments.length; i++) {
-      Object value = args[headerArguments[i]];
+    for (ApiSpec.Parameter parameter : headerParameters) {
+      Object value = args.get(parameter.name());
       if (value != null) {
-        String text = value instanceof Iterable<?> many ? String.join(",", texts(many)) : text(value);
+        String text = String.join(",", texts(value));
         if (text.chars().anyMatch(c -> c == '\r' || c == '\n')) {
-          throw new IllegalArgumentException("the header " + headerNames[i] + " must not hold a line break");
+          throw new IllegalArgumentException("the header " + parameter.name() + " must not hold a line break");
         }
-        all.add(headerNames[i]);
+        all.add(parameter.name());
         all.add(text);
       }
     }
     return all.toArray(String[]::new);
   }
 
-  /** The body argument, or null. */
-  Object body(Object[] args) {
-    return bodyIndex < 0 ? null : args[bodyIndex];
+  /** The body, or null. */
+  Object body(Arguments args) {
+    return args.body();
   }
 
-  private static List<String> texts(Iterable<?> values) {
+  private static List<String> texts(Object value) {
     List<String> texts = new ArrayList<>();
-    values.forEach(v -> texts.add(text(v)));
+    if (value instanceof Iterable<?> many) {
+      many.forEach(v -> {
+        if (v != null) {
+          texts.add(text(v));
+        }
+      });
+    } else {
+      texts.add(text(value));
+    }
     return texts;
   }
 
@@ -267,10 +176,6 @@ record CallPlan(String method, String[] literals, int[] pathArguments, String[] 
       return json.isEmpty() ? value.toString() : json;
     }
     return value.toString();
-  }
-
-  private static String encode(String text) {
-    return appendEncoded(new StringBuilder(), text).toString();
   }
 
   // RFC 3986 unreserved characters stay as they are; everything else, '/', '&', '=' and '+' included, is encoded.

@@ -6,23 +6,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.ValidationMessage;
 import dev.payspec.ApiCall;
 import dev.payspec.Page;
-import dev.payspec.RawResponse;
 import dev.payspec.PayspecException;
+import dev.payspec.RawResponse;
 import dev.payspec.UnexpectedAnswer;
 import dev.payspec.ValidationException;
 import dev.payspec.Violation;
-import dev.payspec.internal.SpecDocument.OperationSpec;
-import dev.payspec.internal.SpecDocument.ParameterSpec;
-import java.lang.reflect.Method;
+import dev.payspec.spec.ApiSpec;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -32,27 +26,28 @@ import java.util.function.Function;
  * One operation of a spec as the wrapper calls it: its arguments checked against the spec's
  * parameter and request schemas (every violation at once, nothing sent), the request sent by the
  * {@link Transport} and retried as its method allows, the answer checked against the spec's
- * success schema. Prepared on its first call. Not part of the public API.
+ * success schema. Everything is read from the spec ({@link ApiSpec.Operation}); prepared on its
+ * first call. Not part of the public API.
+ *
+ * @param <T> what a success decodes to ({@link Void} for nothing)
  */
-public final class Operation {
+public final class Operation<T> {
 
   private final ApiRuntime runtime;
-  private final Class<?> generatedApi;
-  private final String javaMethod;
   private final String operationId;
-  private final Operation shared;
-  private volatile String[] paging;
+  private final Type answer;
+  private final Operation<T> shared;
   private volatile Prepared prepared;
 
   /**
+   * @param answer what a success decodes to: a model, a {@code List} of one, or {@code void}
    * @param shared the operation of the client itself, whose preparation a view's operation uses;
    *     null for that one
    */
-  Operation(ApiRuntime runtime, Class<?> generatedApi, String javaMethod, String operationId, Operation shared) {
+  Operation(ApiRuntime runtime, String operationId, Type answer, Operation<T> shared) {
     this.runtime = runtime;
-    this.generatedApi = generatedApi;
-    this.javaMethod = javaMethod;
     this.operationId = operationId;
+    this.answer = answer;
     this.shared = shared == null ? this : shared;
   }
 
@@ -61,51 +56,49 @@ public final class Operation {
   }
 
   /**
-   * Checks the arguments (as the generated method takes them), sends the request and decodes the
-   * answer.
+   * Checks the arguments, sends the request and decodes the answer.
    *
    * @throws ValidationException when an argument breaks the spec, before anything is sent
    * @throws PayspecException for every other failure
    */
-  public Object call(Object... args) {
-    return exchange(args).value();
+  @SuppressWarnings("unchecked")
+  public T call(Arguments args) {
+    return (T) exchange(args).value();
   }
 
-  /**
-   * As {@link #call(Object...)}, with the answer's status, headers and body.
-   */
+  /** As {@link #call(Arguments)}, with the answer's status, headers and body. */
   @SuppressWarnings("unchecked")
-  public <T> RawResponse<T> callRaw(Object... args) {
+  public RawResponse<T> callRaw(Arguments args) {
     Transport.Exchanged done = exchange(args);
     return raw(done, (T) done.value());
   }
 
   /**
-   * As {@link #call(Object...)} without blocking: the future completes with the decoded answer, or
+   * As {@link #call(Arguments)} without blocking: the future completes with the decoded answer, or
    * exceptionally with the {@link ValidationException} or {@link PayspecException} the call would
    * throw. Cancelling it cancels the request under way and the retries to come.
    */
   @SuppressWarnings("unchecked")
-  public <T> CompletableFuture<T> callAsync(Object... args) {
+  public CompletableFuture<T> callAsync(Arguments args) {
     return then(exchangeAsync(args), done -> (T) done.value());
   }
 
-  /** As {@link #callAsync(Object...)}, with the answer's status, headers and body. */
+  /** As {@link #callAsync(Arguments)}, with the answer's status, headers and body. */
   @SuppressWarnings("unchecked")
-  public <T> CompletableFuture<RawResponse<T>> callRawAsync(Object... args) {
+  public CompletableFuture<RawResponse<T>> callRawAsync(Arguments args) {
     return then(exchangeAsync(args), done -> raw(done, (T) done.value()));
   }
 
-  private Transport.Exchanged exchange(Object[] args) {
+  private Transport.Exchanged exchange(Arguments args) {
     Prepared p = prepare();
-    Object[] sent = p.check(args);
+    Arguments sent = p.check(args);
     return runtime.transport().exchange(p.plan, sent, apiCall(p), runtime.options());
   }
 
-  private CompletableFuture<Transport.Exchanged> exchangeAsync(Object[] args) {
+  private CompletableFuture<Transport.Exchanged> exchangeAsync(Arguments args) {
     try {
       Prepared p = prepare();
-      Object[] sent = p.check(args);
+      Arguments sent = p.check(args);
       return runtime.transport().exchangeAsync(p.plan, sent, apiCall(p), runtime.options());
     } catch (RuntimeException refused) {
       return CompletableFuture.failedFuture(refused);
@@ -114,10 +107,10 @@ public final class Operation {
 
   private ApiCall apiCall(Prepared p) {
     Transport transport = runtime.transport();
-    return transport.listener() == null ? null : new ApiCall(transport.provider(), operationId, p.method, p.path);
+    return transport.listener() == null ? null : new ApiCall(transport.provider(), operationId, p.spec.method(), p.spec.path());
   }
 
-  private static <T> RawResponse<T> raw(Transport.Exchanged done, T value) {
+  private static <V> RawResponse<V> raw(Transport.Exchanged done, V value) {
     return new RawResponse<>(done.status(), done.headers(), new String(done.body(), StandardCharsets.UTF_8), value);
   }
 
@@ -147,63 +140,68 @@ public final class Operation {
   }
 
   /**
-   * One page of a list operation that pages, with the following pages fetched on demand with the
-   * same arguments but the position.
+   * One page of a list operation that pages ({@link ApiSpec.Paging}), with the following pages
+   * fetched on demand with the same arguments but the position.
    *
    * @param itemType the items' model
    */
-  public <T> Page<T> page(Class<T> itemType, Object... args) {
+  public <I> Page<I> page(Class<I> itemType, Arguments args) {
     return pageOf(itemType, exchange(args), args);
   }
 
-  /** As {@link #page(Class, Object...)}, with the first page's status, headers and body. */
-  public <T> RawResponse<Page<T>> pageRaw(Class<T> itemType, Object... args) {
+  /** As {@link #page(Class, Arguments)}, with the first page's status, headers and body. */
+  public <I> RawResponse<Page<I>> pageRaw(Class<I> itemType, Arguments args) {
     Transport.Exchanged done = exchange(args);
     return raw(done, pageOf(itemType, done, args));
   }
 
-  /** As {@link #page(Class, Object...)} without blocking for the first page; the following ones are fetched when iterated. */
-  public <T> CompletableFuture<Page<T>> pageAsync(Class<T> itemType, Object... args) {
+  /** As {@link #page(Class, Arguments)} without blocking for the first page; the following ones are fetched when iterated. */
+  public <I> CompletableFuture<Page<I>> pageAsync(Class<I> itemType, Arguments args) {
     return then(exchangeAsync(args), done -> pageOf(itemType, done, args));
   }
 
-  /** As {@link #pageAsync(Class, Object...)}, with the first page's status, headers and body. */
-  public <T> CompletableFuture<RawResponse<Page<T>>> pageRawAsync(Class<T> itemType, Object... args) {
+  /** As {@link #pageAsync(Class, Arguments)}, with the first page's status, headers and body. */
+  public <I> CompletableFuture<RawResponse<Page<I>>> pageRawAsync(Class<I> itemType, Arguments args) {
     return then(exchangeAsync(args), done -> raw(done, pageOf(itemType, done, args)));
   }
 
-  private <T> Page<T> pageOf(Class<T> itemType, Transport.Exchanged done, Object[] args) {
+  private <I> Page<I> pageOf(Class<I> itemType, Transport.Exchanged done, Arguments args) {
     Prepared p = prepare();
-    if (p.pagination == null) {
+    ApiSpec.Paging paging = p.spec.paging();
+    if (paging == null) {
       throw new IllegalStateException(this + " does not page");
     }
-    return p.pagination.page((JsonNode) done.value(), args,
-        p.json.getTypeFactory().constructCollectionType(List.class, itemType), p.json, next -> page(itemType, next));
+    JsonNode answer = (JsonNode) done.value();
+    List<I> items;
+    try {
+      items = p.json.readerFor(p.json.getTypeFactory().constructCollectionType(List.class, itemType))
+          .readValue(answer.path(paging.items()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    boolean more = answer.at(paging.hasMore()).asBoolean(false);
+    Object given = args.get(paging.start());
+    long start = answer.at(paging.startPointer()).canConvertToLong() ? answer.at(paging.startPointer()).asLong()
+        : given instanceof Number n ? n.longValue() : 0L;
+    long following = start + items.size();
+    return Page.of(items, more, start, () -> page(itemType, args.with(paging.start(), narrow(following, given))));
   }
 
-  /**
-   * Makes this a list operation that pages, as the generator found it in the spec
-   * ({@code x-payspec-pagination}, or a {@code start} query parameter with {@code range.has_more}).
-   *
-   * @param start the query parameter that holds the position of the first item
-   * @param items the answer's array property
-   * @param hasMore the JSON pointer, in the answer, of the flag that says more items follow
-   */
-  public Operation paging(String start, String items, String hasMore) {
-    this.paging = new String[] {start, items, hasMore};
-    shared.paging = paging;
-    return this;
+  /** The next position in the argument's own type (Integer, Long, ...). */
+  private static Object narrow(long value, Object like) {
+    return like instanceof Long ? (Object) value : like instanceof java.math.BigDecimal ? java.math.BigDecimal.valueOf(value)
+        : (Object) Math.toIntExact(value);
   }
 
   /** Prepares the operation now rather than on its first call; throws what the first call would. */
-  public Operation prepareNow() {
+  public Operation<T> prepareNow() {
     prepare();
     return this;
   }
 
   /** The spec's description of this operation. */
-  public OperationSpec spec() {
-    OperationSpec spec = runtime.spec().operation(operationId);
+  public ApiSpec.Operation spec() {
+    ApiSpec.Operation spec = runtime.spec().operation(operationId);
     if (spec == null) {
       throw new IllegalStateException(runtime.spec().api() + " spec has no operation " + operationId
           + ": the spec and the wrapper come from different builds");
@@ -220,7 +218,7 @@ public final class Operation {
       synchronized (this) {
         p = prepared;
         if (p == null) {
-          p = new Prepared(spec(), runtime.metadata(generatedApi, javaMethod));
+          p = new Prepared(spec());
           prepared = p;
         }
       }
@@ -231,69 +229,37 @@ public final class Operation {
   /** Everything fixed about this operation, computed once. */
   private final class Prepared {
 
-    final OperationSpec spec;
+    final ApiSpec.Operation spec;
     final CallPlan plan;
-    final String method;
-    final String path;
-    final int[] parameterArguments;
-    final ParameterSpec[] parameters;
+    final ApiSpec.Parameter[] parameters;
     /** Each parameter's schema: judged plainly, then (unless it plainly holds) by the validator. */
-    final String[] parameterSchemas;
     final PlainCheck[] parameterChecks;
-    final int bodyIndex;
-    final boolean bodyRequired;
-    final String bodySchema;
+    final ApiSpec.Body body;
     final PlainCheck bodyCheck;
     final ShapeCheck answerShape;
     final SchemaCheck answerCheck;
-    final Pagination pagination;
     /** The mapper of this API's models. */
     final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    Prepared(OperationSpec spec, Method metadata) {
+    Prepared(ApiSpec.Operation spec) {
       this.spec = spec;
-      this.json = runtime.spec().json();
-      this.method = spec.method();
-      this.path = spec.path();
       SpecDocument document = runtime.spec();
-      Map<String, Integer> byName = new HashMap<>();
-      CallPlan.arguments(metadata).forEach((name, index) -> byName.put(normalized(name), index));
-      List<ParameterSpec> params = new ArrayList<>();
-      List<Integer> indexes = new ArrayList<>();
-      for (ParameterSpec parameter : spec.parameters()) {
-        if (!Set.of("path", "query", "header").contains(parameter.in()) || parameter.hasContent()) {
-          throw new IllegalStateException(spec + ": the " + parameter.in() + " parameter " + parameter.name()
-              + " is not sent by the wrapper's transport (only path, query and header parameters with a schema are)");
-        }
-        Integer index = byName.get(normalized(parameter.name()));
-        if (index == null) {
-          throw new IllegalStateException(spec + ": the generated method " + javaMethod + " takes no argument for the "
-              + parameter.in() + " parameter " + parameter.name());
-        }
-        params.add(parameter);
-        indexes.add(index);
-      }
-      this.parameters = params.toArray(ParameterSpec[]::new);
-      this.parameterArguments = indexes.stream().mapToInt(Integer::intValue).toArray();
-      this.parameterSchemas = new String[parameters.length];
+      this.json = document.json();
+      this.parameters = spec.parameters().toArray(ApiSpec.Parameter[]::new);
       this.parameterChecks = new PlainCheck[parameters.length];
       for (int i = 0; i < parameters.length; i++) {
-        parameterSchemas[i] = parameters[i].schema();
-        parameterChecks[i] = parameterSchemas[i] == null ? null : PlainCheck.of(document, parameterSchemas[i]);
+        parameterChecks[i] = parameters[i].schema() == null ? null : PlainCheck.of(document, parameters[i].schema());
       }
-      this.bodyIndex = CallPlan.bodyIndex(metadata, spec.toString());
-      this.bodyRequired = document.root().at(document.derefPointer(spec.pointer() + "/requestBody")).path("required").asBoolean(false);
-      this.bodySchema = spec.requestSchema() == null || bodyIndex < 0 ? null : spec.requestSchema();
-      this.bodyCheck = bodySchema == null ? null : PlainCheck.of(document, bodySchema);
-      Type returned = metadata.getGenericReturnType();
-      boolean nothing = returned == void.class || returned == Void.class;
-      this.answerShape = nothing || spec.answerSchema() == null ? null : ShapeCheck.of(document, spec.answerSchema());
+      this.body = spec.body();
+      this.bodyCheck = body == null || body.schema() == null ? null : PlainCheck.of(document, body.schema());
+      boolean nothing = answer == void.class || answer == Void.class;
+      String answerSchema = spec.successSchema();
+      this.answerShape = nothing || answerSchema == null ? null : ShapeCheck.of(document, answerSchema);
       // The full validator runs on answers only for a listener, to tell it what the spec does not know.
       this.answerCheck = answerShape == null || runtime.unexpectedAnswers() == null ? null
-          : SchemaCheck.of(document, spec.answerSchema());
-      this.pagination = nothing ? null : Pagination.of(document, spec, paging, parameters, parameterArguments);
-      JavaType result = nothing ? null : json.constructType(pagination == null ? returned : JsonNode.class);
-      this.plan = CallPlan.of(metadata, result, answerShape == null ? null : new AnswerCheck() {
+          : SchemaCheck.of(document, answerSchema);
+      JavaType result = nothing ? null : json.constructType(spec.paging() == null ? answer : JsonNode.class);
+      this.plan = CallPlan.of(spec, result, answerShape == null ? null : new AnswerCheck() {
         @Override
         public String problem(JsonNode body, String method, String path) {
           return answerProblem(body, method, path);
@@ -311,51 +277,50 @@ public final class Operation {
      * The path a refused call names: the same as a failed call's, base path and arguments included
      * ({@code /v1/customers/cust_123}); the template's where an argument is missing.
      */
-    private String refusedPath(Object[] args) {
+    private String refusedPath(Arguments args) {
       Transport transport = runtime.transport();
       try {
         return transport.fullPath(plan.path(args));
       } catch (IllegalArgumentException missingPathVariable) {
-        return transport.fullPath(path);
+        return transport.fullPath(spec.path());
       }
     }
 
     /** The arguments to send: the body replaced by the JSON tree that was checked. */
-    Object[] check(Object[] args) {
+    Arguments check(Arguments args) {
       List<Violation> violations = null;
       for (int i = 0; i < parameters.length; i++) {
-        Object value = args[parameterArguments[i]];
+        Object value = args.get(parameters[i].name());
         List<Violation> found;
         if (value == null) {
           found = parameters[i].required() ? List.of(new Violation(parameters[i].name(), "is required")) : List.of();
         } else {
-          found = parameterChecks[i] == null ? List.of() : violations(parameterChecks[i], parameterSchemas[i],
+          found = parameterChecks[i] == null ? List.of() : violations(parameterChecks[i], parameters[i].schema(),
               tree(value, json), parameters[i].name());
         }
         if (!found.isEmpty()) {
           violations = add(violations, found);
         }
       }
-      Object[] sent = args;
-      if (bodyIndex >= 0) {
-        Object body = args[bodyIndex];
-        if (body == null) {
-          if (bodyRequired) {
+      Arguments sent = args;
+      if (body != null) {
+        Object value = args.body();
+        if (value == null) {
+          if (body.required()) {
             violations = add(violations, List.of(new Violation("request", "is required")));
           }
         } else if (bodyCheck != null) {
-          JsonNode tree = json.valueToTree(body);
-          List<Violation> found = violations(bodyCheck, bodySchema, tree, null);
+          JsonNode tree = json.valueToTree(value);
+          List<Violation> found = violations(bodyCheck, body.schema(), tree, null);
           if (!found.isEmpty()) {
             violations = add(violations, found);
           }
-          sent = args.clone();
-          sent[bodyIndex] = tree;
+          sent = args.body(tree);
         }
       }
       if (violations != null) {
         violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
-        throw new ValidationException(method, refusedPath(args), violations);
+        throw new ValidationException(spec.method(), refusedPath(args), violations);
       }
       return sent;
     }
@@ -382,72 +347,9 @@ public final class Operation {
               answerCheck.words(message).replace("is not a field of this request", "is not a field the spec lists")));
         }
       }
-      UnknownProperties.report(runtime.spec(), spec.answerSchema(), body,
+      UnknownProperties.report(runtime.spec(), spec.successSchema(), body,
           field -> listener.accept(new UnexpectedAnswer(method, path, field, "is not a field the spec lists")));
       return null;
-    }
-  }
-
-  /**
-   * How a list operation pages: the argument that holds the position, the answer's property that
-   * holds the items, and the pointer of its "more after this" flag.
-   */
-  private record Pagination(int startArgument, String items, String hasMore, String startPointer) {
-
-    /**
-     * From the settings the generated service gives ({@link #paging}), checked against the spec:
-     * the start parameter is a query parameter of the operation, the items an array property of
-     * the answer, and the flag a property under it.
-     */
-    static Pagination of(SpecDocument document, OperationSpec spec, String[] settings, ParameterSpec[] parameters,
-        int[] arguments) {
-      if (settings == null) {
-        return null;
-      }
-      int startArgument = -1;
-      for (int i = 0; i < parameters.length; i++) {
-        if (parameters[i].in().equals("query") && parameters[i].name().equals(settings[0])) {
-          startArgument = arguments[i];
-        }
-      }
-      JsonNode answer = spec.answerSchema() == null ? null : document.deref(document.root().at(spec.answerSchema()));
-      JsonNode node = answer;
-      for (String token : settings[2].substring(1).split("/")) {
-        node = node == null ? null : document.deref(document.deref(node).path("properties").path(token));
-      }
-      if (startArgument < 0 || node == null || node.isMissingNode()
-          || !"array".equals(document.deref(answer.path("properties").path(settings[1])).path("type").asText())) {
-        throw new IllegalStateException(spec + " does not page as " + String.join(", ", settings)
-            + " says: the services and the spec come from different builds");
-      }
-      String startPointer = settings[2].substring(0, settings[2].lastIndexOf('/')) + "/start";
-      return new Pagination(startArgument, settings[1], settings[2], startPointer);
-    }
-
-    <T> Page<T> page(JsonNode answer, Object[] args, JavaType listType, com.fasterxml.jackson.databind.ObjectMapper json,
-        Function<Object[], Page<T>> fetch) {
-      List<T> items;
-      try {
-        items = json.readerFor(listType).readValue(answer.path(this.items));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      boolean more = answer.at(hasMore).asBoolean(false);
-      Object given = args[startArgument];
-      long start = answer.at(startPointer).canConvertToLong() ? answer.at(startPointer).asLong()
-          : given instanceof Number n ? n.longValue() : 0L;
-      long following = start + items.size();
-      return Page.of(items, more, start, () -> {
-        Object[] next = args.clone();
-        next[startArgument] = narrow(following, given);
-        return fetch.apply(next);
-      });
-    }
-
-    /** The next position in the argument's own type (Integer, Long, ...). */
-    private static Object narrow(long value, Object like) {
-      return like instanceof Long ? (Object) value : like instanceof java.math.BigDecimal ? java.math.BigDecimal.valueOf(value)
-          : (Object) Math.toIntExact(value);
     }
   }
 
@@ -478,11 +380,6 @@ public final class Operation {
       }
     }
     return list;
-  }
-
-  /** {@code customer_id} and {@code customerId} alike. */
-  private static String normalized(String name) {
-    return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
   }
 
   @Override

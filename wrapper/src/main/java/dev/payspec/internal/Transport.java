@@ -25,17 +25,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The HTTP machinery of one client: implementations of the generated API interfaces that send
- * their requests with an {@link HttpEngine} (the JDK's {@code HttpClient} unless the user gave
+ * The HTTP machinery of one client: sends the requests of the spec's operations ({@link CallPlan})
+ * with an {@link HttpEngine} (the JDK's {@code HttpClient} unless the user gave
  * another), map failures to exceptions and retry. What an engine does is only to move bytes:
  * everything below is here, once, the same for every engine.
  * Immutable and safe to share between threads. Not part of the public API.
  *
- * <p>Why not Feign at run time: the requests are read from the generated interfaces' Feign
- * annotations ({@link CallPlan}), but Feign's per-call pipeline (request templates, interceptors,
- * rebuilt responses) made the wrapper 1.25-1.33x slower per call than the raw JDK client in the
- * benchmarks; here what is fixed is computed once, when the client is built. Every choice in one
- * place:
+ * <p>Why not Feign at run time: the requests are read from the spec ({@link CallPlan}), and Feign's
+ * per-call pipeline (request templates, interceptors, rebuilt responses) made the wrapper 1.25-1.33x
+ * slower per call than the raw JDK client in the benchmarks; here what is fixed is computed once.
+ * Every choice in one place:
  * <ul>
  *   <li>engine: by default {@link JdkHttpEngine} (the JDK's HttpClient: sends PATCH; pools
  *       connections; HTTP/2 where offered; redirects not followed), the client's own, ended by
@@ -51,7 +50,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>errors: every non-2xx answer through {@link ErrorMapper}, one exception class per status;
  *   <li>retries: {@link RetryPolicy}, here, where the method is known, counting every request
  *       that may have reached the server, the JDK's own resend of a GET included;
- *   <li>headers: the interface's own, HTTP Basic credentials and the User-Agent;
+ *   <li>headers: the operation's own (media types, header parameters), HTTP Basic credentials and the User-Agent;
  *   <li>log: {@link WireLog}, at DEBUG, one line per record, credentials redacted and personal
  *       values masked.
  * </ul>
@@ -103,18 +102,9 @@ public final class Transport implements AutoCloseable {
     this.log = new WireLog("dev.payspec.http." + settings.provider(), settings.logFullBodies());
   }
 
-  /**
-   * An implementation of a generated API interface whose calls go to the settings' base URL; its
-   * methods throw only {@link PayspecException}s, after the retries {@link RetryPolicy} allows.
-   */
-  public <T> T target(Class<T> api) {
-    log.learnPersonalFields(api);
-    return GeneratedApiProxy.create(api, this);
-  }
-
-  /** Tells the wire log which JSON fields of this API's models are personal, to mask them. */
-  void learnPersonalFields(Class<?> api) {
-    log.learnPersonalFields(api);
+  /** Tells the wire log which JSON fields of this API are personal ({@code x-personal} in the spec), to mask them. */
+  void learnPersonalFields(java.util.Set<String> names) {
+    log.learnPersonalFields(names);
   }
 
   /** The path of the base URL (such as {@code /v1}) before {@code path}: the path every exception names. */
@@ -149,7 +139,7 @@ public final class Transport implements AutoCloseable {
    * One call of {@code plan}: sends the request and decodes the answer, retrying as
    * {@link RetryPolicy} allows; every failure is a {@link PayspecException}.
    */
-  Object exchange(CallPlan plan, Object[] args) {
+  Object exchange(CallPlan plan, Arguments args) {
     return exchange(plan, args, null, RequestOptions.NONE).value();
   }
 
@@ -158,7 +148,7 @@ public final class Transport implements AutoCloseable {
    * none): sends the request and decodes the answer, retrying as {@link RetryPolicy} allows; every
    * failure is a {@link PayspecException}.
    */
-  Exchanged exchange(CallPlan plan, Object[] args, ApiCall call, RequestOptions options) {
+  Exchanged exchange(CallPlan plan, Arguments args, ApiCall call, RequestOptions options) {
     if (closed) {
       throw new IllegalStateException("this payspec client is closed: build a new one");
     }
@@ -184,13 +174,13 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * The same call as {@link #exchange(CallPlan, Object[], ApiCall, RequestOptions)} without
+   * The same call as {@link #exchange(CallPlan, Arguments, ApiCall, RequestOptions)} without
    * blocking a thread: each attempt is sent with the JDK client's {@code sendAsync}, its deadline and
    * the delays between retries are timers, and cancelling the returned future cancels the attempt
    * under way and any retry to come. It completes exceptionally with the same
    * {@link PayspecException}s.
    */
-  CompletableFuture<Exchanged> exchangeAsync(CallPlan plan, Object[] args, ApiCall call, RequestOptions options) {
+  CompletableFuture<Exchanged> exchangeAsync(CallPlan plan, Arguments args, ApiCall call, RequestOptions options) {
     CompletableFuture<Exchanged> result = new CompletableFuture<>();
     if (closed) {
       result.completeExceptionally(new IllegalStateException("this payspec client is closed: build a new one"));
@@ -207,7 +197,7 @@ public final class Transport implements AutoCloseable {
     return result;
   }
 
-  private void attemptAsync(CallPlan plan, Object[] args, ApiCall call, RequestOptions options, RetryPolicy policy,
+  private void attemptAsync(CallPlan plan, Arguments args, ApiCall call, RequestOptions options, RetryPolicy policy,
       int attempt, int[] requests, CompletableFuture<Exchanged> result, AtomicReference<HttpEngine.Request> inFlight) {
     if (result.isDone()) {
       return;
@@ -295,7 +285,7 @@ public final class Transport implements AutoCloseable {
   }
 
   /** The request of one attempt: URL, identity, the interface's and the options' headers, body and deadline. */
-  private Attempt attempt(CallPlan plan, Object[] args, RequestOptions options) {
+  private Attempt attempt(CallPlan plan, Arguments args, RequestOptions options) {
     String method = plan.method();
     String path = plan.path(args);
     // The query is on the wire (and in the wire log) but not in exceptions: filters may be personal data.

@@ -6,14 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.payspec.http.HttpEngine;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.GenericArrayType;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -51,48 +44,14 @@ final class WireLog {
     return log.isDebugEnabled();
   }
 
-  /** Adds the personal fields of every model that {@code api}'s methods take or return, nested models included. */
-  void learnPersonalFields(Class<?> api) {
-    Set<Type> seen = new HashSet<>();
-    for (Method method : api.getMethods()) {
-      for (Type parameter : method.getGenericParameterTypes()) {
-        learn(parameter, seen);
-      }
-      learn(method.getGenericReturnType(), seen);
-    }
+  /** Adds JSON field names whose values are masked. */
+  void learnPersonalFields(Set<String> names) {
+    personal.addAll(names);
   }
 
   /** The JSON field names whose values are masked. */
   Set<String> personalFields() {
     return Set.copyOf(personal);
-  }
-
-  private void learn(Type type, Set<Type> seen) {
-    if (!seen.add(type)) {
-      return;
-    }
-    if (type instanceof ParameterizedType parameterized) {
-      for (Type argument : parameterized.getActualTypeArguments()) {
-        learn(argument, seen);
-      }
-      learn(parameterized.getRawType(), seen);
-    } else if (type instanceof GenericArrayType array) {
-      learn(array.getGenericComponentType(), seen);
-    } else if (type instanceof Class<?> model && !model.isPrimitive() && !model.getName().startsWith("java.")) {
-      try {
-        Field marks = model.getField("PERSONAL_PROPERTIES");
-        if (Modifier.isStatic(marks.getModifiers()) && marks.get(null) instanceof Set<?> names) {
-          names.forEach(name -> personal.add(String.valueOf(name)));
-        }
-      } catch (NoSuchFieldException | IllegalAccessException notAModel) {
-        return;
-      }
-      for (Field field : model.getDeclaredFields()) {
-        if (!Modifier.isStatic(field.getModifiers())) {
-          learn(field.getGenericType(), seen);
-        }
-      }
-    }
   }
 
   void request(HttpEngine.Request request) {
