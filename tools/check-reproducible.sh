@@ -13,7 +13,7 @@ for run in 1 2; do
   echo "reproducible: build $run of 2"
   ./mvnw -q clean install -DskipTests >/dev/null
   mkdir -p "$work/build$run"
-  for module in specs generated-client wrapper transport-okhttp observation testkit spring-boot-starter; do
+  for module in specs models generated-client wrapper transport-okhttp observation testkit spring-boot-starter; do
     find "$module/target" -maxdepth 1 -type f \( -name '*.jar' -o -name '*.pom' \) -exec cp {} "$work/build$run/" \; 2>/dev/null || true
     if [ -d "$module/target/openapi" ]; then
       cp "$module"/target/openapi/* "$work/build$run/"

@@ -20,7 +20,7 @@ cp contract-tests/src/maintainer-path/java/dev/payspec/contract/MaintainerPathTe
 
 cd "$work"
 log="$work/maintainer-path.log"
-if ! ./mvnw -B verify -pl specs,generated-client,wrapper,contract-tests \
+if ! ./mvnw -B verify -pl specs,models,generated-client,wrapper,contract-tests \
     -Dtest=MaintainerPathTest,WrapperOnPrismTest -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1; then
   tail -80 "$log" >&2
   echo "maintainer path: FAILED (log above)" >&2

@@ -9,7 +9,7 @@ import dev.payspec.begateway.generated.model.CustomerCreateRequest;
 import dev.payspec.stancer.StancerClient;
 import dev.payspec.stancer.generated.model.CustomerUpdateRequest;
 import dev.payspec.stancer.v2.StancerV2Client;
-import dev.payspec.stancer.v2.generated.api.CustomersApi;
+import dev.payspec.stancer.v2.StancerV2Customers;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class LiveDriftTest {
       var created = stancer.customers().create(new dev.payspec.stancer.v2.generated.model.CustomerCreateRequest()
           .email(externalId + "@example.com").name("payspec drift check").externalId(externalId));
       try {
-        assertThat(stancer.customers().list(new CustomersApi.ListCustomersQueryParams().externalId(externalId).limit(10)).stream())
+        assertThat(stancer.customers().list(new StancerV2Customers.ListCustomersQueryParams().externalId(externalId).limit(10)).stream())
             .extracting(c -> c.getId()).containsExactly(created.getId());
         var updated = stancer.customers().update(created.getId(),
             new dev.payspec.stancer.v2.generated.model.CustomerUpdateRequest().name("payspec drift check 2"));

@@ -2,7 +2,7 @@ package dev.payspec.examples;
 
 import dev.payspec.Page;
 import dev.payspec.stancer.v2.StancerV2Client;
-import dev.payspec.stancer.v2.generated.api.CustomersApi;
+import dev.payspec.stancer.v2.StancerV2Customers;
 import dev.payspec.stancer.v2.generated.model.Customer;
 import dev.payspec.stancer.v2.generated.model.CustomerCreateRequest;
 import dev.payspec.stancer.v2.generated.model.CustomerUpdateRequest;
@@ -24,7 +24,7 @@ public final class StancerV2Flow {
       check(created.getId().startsWith("cust_"), "Stancer v2 create returns a customer");
 
       Page<Customer> first = stancer.customers().list(
-          new CustomersApi.ListCustomersQueryParams().externalId("UniqueId123").limit(50));
+          new StancerV2Customers.ListCustomersQueryParams().externalId("UniqueId123").limit(50));
       List<Customer> all = first.stream().toList();
       check(!all.isEmpty(), "Stancer v2 list by external_id returns customers");
 

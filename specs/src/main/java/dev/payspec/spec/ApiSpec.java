@@ -218,7 +218,7 @@ public final class ApiSpec {
         String style = p.path("style").asText(in.equals("query") || in.equals("cookie") ? "form" : "simple");
         Parameter parameter = new Parameter(p.path("name").asText(), in, p.path("required").asBoolean(false), style,
             p.path("explode").asBoolean("form".equals(style)), p.has("content"),
-            p.has("schema") ? derefPointer(pointer + "/schema") : null, p.path("description").asText(""));
+            p.has("schema") ? derefPointer(pointer + "/schema") : null, p.path("description").asText(""), pointer);
         byKey.put(parameter.in() + ":" + parameter.name(), parameter);
       }
     }
@@ -351,11 +351,11 @@ public final class ApiSpec {
   }
 
   /**
-   * One parameter: where it goes, whether it is required, how it is serialized, and its schema's
-   * pointer (null when it has {@code content} instead).
+   * One parameter: where it goes, whether it is required, how it is serialized, its schema's pointer
+   * (null when it has {@code content} instead) and the pointer of its own definition.
    */
   public record Parameter(String name, String in, boolean required, String style, boolean explode,
-      boolean hasContent, String schema, String description) {
+      boolean hasContent, String schema, String description, String pointer) {
 
     /** Its name as a Java identifier: {@code customer_id} is {@code customerId}. */
     public String javaName() {

@@ -1,7 +1,7 @@
 package dev.payspec.specs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.payspec.spec.ApiSpec;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -56,10 +56,13 @@ public final class BundledSpec {
   private final Path file;
   private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
-  private BundledSpec(String api, Path file, JsonNode root) {
-    this.api = api;
+  private final ApiSpec spec;
+
+  private BundledSpec(Path file, ApiSpec spec) {
+    this.api = spec.api();
     this.file = file;
-    this.root = root;
+    this.root = spec.root();
+    this.spec = spec;
   }
 
   public static BundledSpec load(String api) {
@@ -68,11 +71,12 @@ public final class BundledSpec {
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException(file + " is missing: build the specs module first (./mvnw -pl specs package)");
     }
-    try {
-      return new BundledSpec(api, file, new ObjectMapper().readTree(file.toFile()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new BundledSpec(file, ApiSpec.read(file));
+  }
+
+  /** The spec as every part of payspec reads it. */
+  public ApiSpec model() {
+    return spec;
   }
 
   /** Validates {@code instance} against the schema at a JSON pointer of the bundle, such as {@code /components/schemas/Customer}. */
@@ -93,17 +97,10 @@ public final class BundledSpec {
     }
   }
 
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
-
   /** Every operation of the spec, in the order the bundle lists them. */
   public List<Operation> operations() {
-    List<Operation> operations = new ArrayList<>();
-    root.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
-      if (METHODS.contains(entry.getKey())) {
-        operations.add(new Operation(path.getKey(), entry.getKey(), entry.getValue()));
-      }
-    }));
-    return operations;
+    return spec.operations().stream()
+        .map(o -> new Operation(o.path(), o.method().toLowerCase(java.util.Locale.ROOT), o.node())).toList();
   }
 
   /**
@@ -211,19 +208,11 @@ public final class BundledSpec {
   }
 
   private static String escape(String name) {
-    return name.replace("~", "~0").replace("/", "~1");
+    return ApiSpec.escape(name);
   }
 
-  /** Follows a local {@code $ref} (one level, as the bundler writes them) or returns the node itself. */
+  /** Follows local {@code $ref}s, as the bundler writes them, or returns the node itself. */
   public JsonNode deref(JsonNode node) {
-    JsonNode ref = node.get("$ref");
-    if (ref == null) {
-      return node;
-    }
-    String pointer = ref.asText();
-    if (!pointer.startsWith("#/")) {
-      throw new IllegalStateException("the bundle still has an external $ref: " + pointer);
-    }
-    return deref(root.at(pointer.substring(1)));
+    return spec.deref(node);
   }
 }

@@ -1,16 +1,12 @@
 package dev.payspec.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.payspec.spec.ApiSpec;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,29 +15,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One bundled spec as the {@code payspec-specs} jar holds it ({@code openapi/<api>.json}): its
- * operations, matched against request paths, and a JSON Schema 2020-12 validator (formats asserted,
- * as Prism asserts them) for any schema in it.
+ * One bundled spec as the {@code payspec-specs} jar holds it ({@code openapi/<api>.json}), read by
+ * the shared {@link ApiSpec}: its operations, matched against request paths, and a JSON Schema
+ * 2020-12 validator (formats asserted, as Prism asserts them) for any schema in it.
  */
 final class SpecDocument {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
   final String api;
   final JsonNode root;
   final List<Operation> operations;
+  private final ApiSpec spec;
   private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
-  private SpecDocument(String api, JsonNode root) {
-    this.api = api;
-    this.root = root;
+  private SpecDocument(ApiSpec spec) {
+    this.spec = spec;
+    this.api = spec.api();
+    this.root = spec.root();
     List<Operation> found = new ArrayList<>();
-    root.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
-      if (METHODS.contains(entry.getKey())) {
-        found.add(new Operation(this, path.getKey(), entry.getKey().toUpperCase(Locale.ROOT), entry.getValue(),
-            path.getValue()));
-      }
-    }));
+    for (ApiSpec.Operation operation : spec.operations()) {
+      found.add(new Operation(this, operation));
+    }
     if (found.isEmpty()) {
       throw new IllegalStateException("the " + api + " spec has no operation");
     }
@@ -51,15 +44,11 @@ final class SpecDocument {
   /** Reads {@code openapi/<api>.json} from the class path (the {@code payspec-specs} jar). */
   static SpecDocument load(String api) {
     String resource = "openapi/" + api + ".json";
-    try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no spec named '" + api + "' on the class path (" + resource
-            + "): is dev.payspec:payspec-specs a test dependency, and is the name one of its APIs?");
-      }
-      return new SpecDocument(api, JSON.readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (SpecDocument.class.getClassLoader().getResource(resource) == null) {
+      throw new IllegalArgumentException("no spec named '" + api + "' on the class path (" + resource
+          + "): is dev.payspec:payspec-specs a test dependency, and is the name one of its APIs?");
     }
+    return new SpecDocument(ApiSpec.load(api));
   }
 
   /** The operation serving this method and path, if any. */
@@ -90,12 +79,7 @@ final class SpecDocument {
 
   /** Follows local {@code $ref}s, as the bundler writes them. */
   JsonNode deref(JsonNode node) {
-    JsonNode ref = node.get("$ref");
-    return ref == null || !ref.asText().startsWith("#/") ? node : deref(root.at(ref.asText().substring(1)));
-  }
-
-  static String escape(String token) {
-    return token.replace("~", "~0").replace("/", "~1");
+    return spec.deref(node);
   }
 
   /** One operation of the spec. */
@@ -108,15 +92,15 @@ final class SpecDocument {
     final List<String> pathParameters = new ArrayList<>();
     final Pattern pathPattern;
     private final SpecDocument spec;
-    private final JsonNode pathItem;
+    private final ApiSpec.Operation operation;
 
-    private Operation(SpecDocument spec, String path, String method, JsonNode node, JsonNode pathItem) {
+    private Operation(SpecDocument spec, ApiSpec.Operation operation) {
       this.spec = spec;
-      this.id = node.path("operationId").asText(method + " " + path);
-      this.method = method;
-      this.path = path;
-      this.node = node;
-      this.pathItem = pathItem;
+      this.operation = operation;
+      this.id = operation.id();
+      this.method = operation.method();
+      this.path = operation.path();
+      this.node = operation.node();
       StringBuilder regex = new StringBuilder();
       Matcher variables = Pattern.compile("\\{([^}]+)}").matcher(path);
       int from = 0;
@@ -131,30 +115,13 @@ final class SpecDocument {
 
     /** The JSON pointer of this operation in the document. */
     String pointer() {
-      return "/paths/" + escape(path) + "/" + method.toLowerCase(Locale.ROOT);
+      return operation.pointer();
     }
 
     /** The path item's and the operation's parameters, dereferenced, the operation's winning. */
     List<Parameter> parameters() {
-      List<Parameter> parameters = new ArrayList<>();
-      String itemPointer = "/paths/" + escape(path);
-      for (Map.Entry<String, JsonNode> owner : List.of(Map.entry(itemPointer, pathItem), Map.entry(pointer(), node))) {
-        JsonNode list = owner.getValue().path("parameters");
-        for (int i = 0; i < list.size(); i++) {
-          JsonNode parameter = list.get(i);
-          String at = parameter.has("$ref") ? refPointer(parameter) : owner.getKey() + "/parameters/" + i;
-          JsonNode resolved = spec.deref(parameter);
-          parameters.removeIf(p -> p.name().equals(resolved.path("name").asText()) && p.in().equals(resolved.path("in").asText()));
-          parameters.add(new Parameter(resolved.path("name").asText(), resolved.path("in").asText(), at, resolved));
-        }
-      }
-      return parameters;
-    }
-
-    private String refPointer(JsonNode node) {
-      String pointer = node.path("$ref").asText().substring(1);
-      JsonNode target = spec.root.at(pointer);
-      return target.has("$ref") ? refPointer(target) : pointer;
+      return operation.parameters().stream()
+          .map(p -> new Parameter(p.name(), p.in(), p.pointer(), spec.root.at(p.pointer()))).toList();
     }
 
     boolean hasBody() {

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.payspec.Page;
 import dev.payspec.ValidationException;
-import feign.Param;
-import feign.RequestLine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -34,14 +32,14 @@ class PaginationTest {
 
   record Item(String id) {}
 
-  interface ItemsApi {
-    @RequestLine("GET /items?start={start}&limit={limit}&q={q}")
-    JsonNode listItems(@Param("start") Integer start, @Param("limit") Integer limit, @Param("q") String q);
+  /** The arguments of a generated service method, by the spec's names. */
+  private static Arguments args(Integer start, Integer limit, String q) {
+    return Arguments.none().with("start", start).with("limit", limit).with("q", q);
   }
 
   private HttpServer server;
   private final List<String> queries = Collections.synchronizedList(new ArrayList<>());
-  private Operation list;
+  private Operation<JsonNode> list;
 
   @BeforeEach
   void start() throws IOException {
@@ -63,8 +61,7 @@ class PaginationTest {
     server.start();
     Transport transport = new Transport(new HttpSettings("test", URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
         Duration.ofSeconds(2), Duration.ofSeconds(2), 0, null, "user", "secret", null, false), body -> ErrorBody.EMPTY);
-    list = new ApiRuntime("paged-test", transport, null).operation(ItemsApi.class, "listItems", "listItems")
-        .paging("start", "items", "/range/has_more");
+    list = new ApiRuntime("paged-test", transport, null).operation("listItems", JsonNode.class);
   }
 
   @AfterEach
@@ -83,7 +80,7 @@ class PaginationTest {
 
   @Test
   void aPageHoldsItsItemsAndOnlyItIsFetched() {
-    Page<Item> page = list.page(Item.class, null, 2, "a b");
+    Page<Item> page = list.page(Item.class, args(null, 2, "a b"));
 
     assertThat(page.items()).containsExactly(new Item("item_0"), new Item("item_1"));
     assertThat(page.hasMore()).isTrue();
@@ -94,7 +91,7 @@ class PaginationTest {
   @Test
   void autoPagingFetchesEachPageWhenReachedWithTheCallersFiltersAndStopsAfterTheLast() {
     List<String> ids = new ArrayList<>();
-    for (Item item : list.page(Item.class, null, 2, "a b").autoPaging()) {
+    for (Item item : list.page(Item.class, args(null, 2, "a b")).autoPaging()) {
       ids.add(item.id());
       // Lazy: the page of an item is fetched only when the previous page is used up.
       assertThat(queries).hasSize(Integer.parseInt(item.id().substring(5)) / 2 + 1);
@@ -106,13 +103,13 @@ class PaginationTest {
 
   @Test
   void aStreamFetchesOnlyThePagesItConsumes() {
-    assertThat(list.page(Item.class, 1, 2, null).stream().limit(3).map(Item::id)).containsExactly("item_1", "item_2", "item_3");
+    assertThat(list.page(Item.class, args(1, 2, null)).stream().limit(3).map(Item::id)).containsExactly("item_1", "item_2", "item_3");
     assertThat(queries).containsExactly("start=1&limit=2", "start=3&limit=2");
   }
 
   @Test
   void theFiltersAreCheckedAgainstTheSpecBeforeAnyPageIsFetched() {
-    assertThatThrownBy(() -> list.page(Item.class, -1, 500, "x".repeat(11)))
+    assertThatThrownBy(() -> list.page(Item.class, args(-1, 500, "x".repeat(11))))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("limit: must be at most 100")
         .hasMessageContaining("start: must be at least 0")
