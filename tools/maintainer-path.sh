@@ -28,3 +28,18 @@ if ! ./mvnw -B verify -pl specs,models,generated-client,wrapper,contract-tests \
 fi
 grep -E "Tests run:.*(MaintainerPathTest|WrapperOnPrismTest)" "$log" || true
 echo "maintainer path: a new operation and a new field reached the wrapper's users with no Java written"
+
+# A fourth API (tools/maintainer-path/new-api/, a small fictional spec): its spec, one generator
+# execution and a short client class are all it takes; its service is generated and called (NewApiTest).
+node "$root/tools/maintainer-path/add-api.mjs" "$work"
+cp "$root/contract-tests/src/maintainer-path/java/dev/payspec/contract/NewApiTest.java" \
+  "$work/contract-tests/src/test/java/dev/payspec/contract/"
+log="$work/new-api.log"
+if ! ./mvnw -B verify -pl specs,models,generated-client,wrapper,contract-tests \
+    -Dtest=NewApiTest -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1; then
+  tail -80 "$log" >&2
+  echo "maintainer path: the new API FAILED (log above)" >&2
+  exit 1
+fi
+grep -E "Tests run:.*NewApiTest" "$log" || true
+echo "maintainer path: a new API reached the wrapper's users with one short client class written"

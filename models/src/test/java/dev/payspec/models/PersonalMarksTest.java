@@ -1,4 +1,4 @@
-package dev.payspec.generated;
+package dev.payspec.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
