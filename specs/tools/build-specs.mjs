@@ -1,5 +1,6 @@
 // Lints, bundles and renders every API named in specs/redocly.yaml. The Maven build of the specs
-// module runs it; run it by hand with `node specs/tools/build-specs.mjs` from the repository root.
+// module runs it in two steps (`bundle`, then `kit` once ApiSpec has written <api>.payspec.json);
+// run it by hand with `node specs/tools/build-specs.mjs` from the repository root after a build.
 //
 // For each API it writes, under specs/target/openapi/:
 //   <api>.yaml, <api>.json  the spec bundled into one file (external $refs pulled in)
@@ -84,15 +85,19 @@ function apiRoot(api) {
   return join(specsDir, root[1]);
 }
 
-async function build(api) {
+function bundle(api) {
   lint(api);
   for (const ext of ['yaml', 'json']) {
     const out = join(outDir, `${api}.${ext}`);
     run(api, ['bundle', api, '--config', config, '--output', out, '--ext', ext], 'bundling');
   }
+  console.log(`payspec specs: ${api} linted and bundled to ${relative(rootDir, outDir)}/${api}.{yaml,json}`);
+}
+
+async function kit(api) {
   const bundle = JSON.parse(readFileSync(join(outDir, `${api}.json`), 'utf8'));
 
-  writeFileSync(join(outDir, `${api}.html`), renderPage(api, bundle, wrapperInfo(rootDir, api)));
+  writeFileSync(join(outDir, `${api}.html`), renderPage(api, bundle, wrapperInfo(outDir, api)));
 
   const { document, losses } = await toOpenApi30(bundle);
   const json30 = join(outDir, `${api}.openapi30.json`);
@@ -109,13 +114,20 @@ async function build(api) {
     throw new Error(`${relative(rootDir, changelog)} has no '## ${version}' entry for the spec's version ${version}`);
   }
   copyFileSync(changelog, join(outDir, `${api}-changelog.md`));
-  console.log(`payspec specs: ${api} bundled, rendered and converted to ${relative(rootDir, outDir)}/${api}.{yaml,json,html,openapi30.yaml,openapi30.json,postman.json} ` +
+  console.log(`payspec specs: ${api} rendered and converted to ${relative(rootDir, outDir)}/${api}.{html,openapi30.yaml,openapi30.json,postman.json} ` +
     `(3.0 edition: ${losses.length} rule(s) kept as text, see ${api}-openapi30-losses.md)`);
 }
 
+// `bundle` (lint and bundle) runs first; the build then writes each bundle's metadata (ApiSpec);
+// `kit` (pages, 3.0 edition, Postman collection, changelog) reads both. No argument: both steps,
+// for a run by hand once the metadata exists.
+const step = process.argv[2] ?? 'all';
 try {
   mkdirSync(outDir, { recursive: true });
-  for (const api of apiNames()) await build(api);
+  for (const api of apiNames()) {
+    if (step === 'bundle' || step === 'all') bundle(api);
+    if (step === 'kit' || step === 'all') await kit(api);
+  }
 } catch (error) {
   console.error(`payspec specs: ${error.message}${error.details ? `\n${JSON.stringify(error.details, null, 2).slice(0, 4000)}` : ""}`);
   process.exit(1);

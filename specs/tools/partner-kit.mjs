@@ -378,41 +378,19 @@ function examplesOf(media, resolve) {
 const camel = (name) => name.replace(/[_-](\w)/g, (_, c) => c.toUpperCase());
 const pascal = (name) => camel(name).replace(/^\w/, (c) => c.toUpperCase());
 
-/** What the wrapper offers for an API, read from its sources: the client class and its builder's credential methods. */
-export function wrapperInfo(rootDir, api) {
-  const packagePath = join(rootDir, 'wrapper', 'src', 'main', 'java', 'dev', 'payspec', ...api.split('-').map((p) => p.replace(/\W/g, '')));
-  if (!existsSync(packagePath)) return null;
-  const clientFile = readdirSync(packagePath).find((f) => /Client\.java$/.test(f));
-  if (!clientFile) return null;
-  const source = readFileSync(join(packagePath, clientFile), 'utf8');
-  const builderMethods = [...source.matchAll(/public Builder (\w+)\(String \w+\)/g)].map((m) => m[1]);
-  const credentials = builderMethods.filter((m) => m !== 'baseUrl' && m !== 'userAgentSuffix');
-  const hasBaseUrl = /public \w+ baseUrl\(String/.test(source) || /ClientBuilder/.test(source);
-  const packageName = /package ([\w.]+);/.exec(source)?.[1];
-  return { packageName, clientClass: clientFile.replace(/\.java$/, ''), credentials, hasBaseUrl };
-}
-
 /**
- * The wrapper's method of an operation, named as its service generator names it
- * (wrapper/src/main/codegen/GenerateServices.java): `x-payspec-method`, or the operationId's verb
- * (`get` read as `retrieve`) followed by its other words but the tag's resource.
+ * What the wrapper offers for an API, from the metadata the build writes beside the bundle
+ * (`<api>.payspec.json`, by `ApiSpec` in the specs module, the same model that names the wrapper's
+ * services): the client class and its credential methods, and each operation's service and method.
+ * Null when the spec names no client.
  */
-function wrapperMethod(operation) {
-  if (operation['x-payspec-method']) return operation['x-payspec-method'];
-  const words = (operation.operationId ?? '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[^A-Za-z0-9]+/g, ' ').trim().toLowerCase().split(' ');
-  let verb = words.shift();
-  if (!verb) return null;
-  if (verb === 'get') verb = 'retrieve';
-  const resource = (operation.tags?.[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-  const singular = resource.endsWith('s') ? resource.slice(0, -1) : resource;
-  return verb + words.filter((w) => w !== resource && w !== singular).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
-}
-
-/** The client's accessor of a tag's service: the tag in camel case (`Customers` gives `customers`). */
-function wrapperAccessor(operation) {
-  const words = (operation.tags?.[0] ?? '').split(/[^A-Za-z0-9]+/).filter(Boolean);
-  if (words.length === 0) return null;
-  return words.map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join('');
+export function wrapperInfo(outDir, api) {
+  const file = join(outDir, `${api}.payspec.json`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: the build writes it (ApiSpec) before the partner kit`);
+  const metadata = JSON.parse(readFileSync(file, 'utf8'));
+  if (!metadata.client) return null;
+  const operations = Object.fromEntries(metadata.operations.map((o) => [o.id, o]));
+  return { packageName: metadata.javaPackage, clientClass: metadata.client.class, credentials: metadata.client.credentials, hasBaseUrl: true, operations };
 }
 
 function javaLiteral(value, schema) {
@@ -427,8 +405,8 @@ function javaLiteral(value, schema) {
 
 function javaSample({ api, info, server, operation, resolve, pathParams, body, bodySchemaRef, returnsBody }) {
   if (!info) return null;
-  const method = wrapperMethod(operation);
-  const accessor = wrapperAccessor(operation);
+  const method = info.operations[operation.operationId]?.javaMethod;
+  const accessor = info.operations[operation.operationId]?.service;
   if (!method || !accessor) return null;
   // A list with query parameters takes them as arguments: the sample shows only what it can fill.
   if ((operation.parameters ?? []).some((p) => resolve(p).in === 'query')) return null;

@@ -57,22 +57,25 @@ public final class GenerateServices {
     this.pkg = "dev.payspec." + api.replace('-', '.');
     this.models = pkg + ".generated.model";
     this.sources = sources.resolve(pkg.replace('.', '/'));
-    this.prefix = clientPrefix(this.sources, api);
+    this.prefix = clientPrefix(spec, this.sources);
     this.out = out.resolve(pkg.replace('.', '/'));
   }
 
-  /** The prefix of the hand-written client, {@code Stancer} for {@code StancerClient}; or the API's name. */
-  private static String clientPrefix(Path dir, String api) throws IOException {
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> files = Files.list(dir)) {
-        List<String> clients = files.map(f -> f.getFileName().toString())
-            .filter(n -> n.endsWith("Client.java")).sorted().toList();
-        if (!clients.isEmpty()) {
-          return clients.get(0).replaceFirst("Client\\.java$", "");
-        }
-      }
+  /**
+   * The prefix of the hand-written client the spec names ({@code x-payspec-client}), {@code Stancer}
+   * for {@code StancerClient}, which must exist beside the services; or the API's name when the spec
+   * names none (the services are then written for a client still to come).
+   */
+  private static String clientPrefix(ApiSpec spec, Path sources) {
+    ApiSpec.Client client = spec.client();
+    if (client == null) {
+      return pascal(spec.api());
     }
-    return pascal(api);
+    if (!Files.isRegularFile(sources.resolve(client.className() + ".java"))) {
+      throw new IllegalStateException(spec.api() + " spec: x-payspec-client names " + client.className() + ", but there is no "
+          + sources.resolve(client.className() + ".java") + ": write it (its credentials and defaults), or fix the name");
+    }
+    return client.className().replaceFirst("Client$", "");
   }
 
   private void generate() throws Exception {

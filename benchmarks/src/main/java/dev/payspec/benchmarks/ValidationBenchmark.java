@@ -68,11 +68,11 @@ public class ValidationBenchmark {
 
   private static PlainCheck plain(String api) {
     SpecDocument spec = SpecDocument.of(api);
-    return PlainCheck.of(spec, spec.operation("createCustomer").requestSchema());
+    return PlainCheck.of(spec, spec.operation("createCustomer").body().schema());
   }
 
   private static SchemaCheck check(String api) {
     SpecDocument spec = SpecDocument.of(api);
-    return SchemaCheck.of(spec, spec.operation("createCustomer").requestSchema());
+    return SchemaCheck.of(spec, spec.operation("createCustomer").body().schema());
   }
 }

@@ -300,6 +300,80 @@ public final class ApiSpec {
     return out.toString();
   }
 
+  /** The Java package of the wrapper's classes for this API: {@code dev.payspec.stancer.v2} for {@code stancer-v2}. */
+  public String javaPackage() {
+    return "dev.payspec." + api.replace('-', '.');
+  }
+
+  /**
+   * The wrapper's hand-written client of this API as the spec names it ({@code x-payspec-client}:
+   * its class and its builder's credential methods), or null when the spec names none.
+   */
+  public Client client() {
+    JsonNode client = root.path("x-payspec-client");
+    if (!client.has("class")) {
+      return null;
+    }
+    List<String> credentials = new ArrayList<>();
+    client.path("credentials").forEach(c -> credentials.add(c.asText()));
+    return new Client(client.get("class").asText(), List.copyOf(credentials));
+  }
+
+  /** The wrapper's client of an API: its simple class name and its builder's credential methods. */
+  public record Client(String className, List<String> credentials) {}
+
+  /**
+   * What the wrapper offers for this API, as its service generator writes it: the client, each
+   * operation's service accessor, Java method and paging, and the personal properties. The partner
+   * kit reads it (as {@code <api>.payspec.json}) instead of the wrapper's sources.
+   */
+  public JsonNode metadata() {
+    ObjectMapper json = new ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode out = json.createObjectNode().put("api", api)
+        .put("javaPackage", javaPackage());
+    Client client = client();
+    if (client != null) {
+      out.putObject("client").put("class", client.className()).set("credentials", json.valueToTree(client.credentials()));
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode list = out.putArray("operations");
+    for (Operation operation : operations.values()) {
+      com.fasterxml.jackson.databind.node.ObjectNode o = list.addObject().put("id", operation.id())
+          .put("method", operation.method()).put("path", operation.path()).put("service", camel(operation.tag()))
+          .put("javaMethod", operation.javaName());
+      operation.parameters().forEach(p -> o.withArray("parameters").addObject().put("name", p.name()).put("in", p.in())
+          .put("javaName", p.javaName()).put("required", p.required()));
+      if (operation.paging() != null) {
+        o.set("paging", json.valueToTree(operation.paging()));
+      }
+    }
+    out.set("personalProperties", json.valueToTree(personalProperties()));
+    return out;
+  }
+
+  /**
+   * Writes {@code <api>.payspec.json} ({@link #metadata()}) beside each bundle {@code <api>.json} of
+   * a folder. Run by the specs module's build, between bundling and the partner kit.
+   *
+   * @param args the bundles' folder
+   */
+  public static void main(String[] args) throws IOException {
+    Path bundles = Path.of(args[0]);
+    List<Path> files;
+    try (var list = Files.list(bundles)) {
+      // <api>.json only: <api>.openapi30.json and the like are editions, not APIs.
+      files = list.filter(f -> f.getFileName().toString().matches("[^.]+\\.json")).sorted().toList();
+    }
+    if (files.isEmpty()) {
+      throw new IllegalStateException("no bundle in " + bundles);
+    }
+    for (Path file : files) {
+      ApiSpec spec = read(file);
+      Path out = bundles.resolve(spec.api() + ".payspec.json");
+      Files.writeString(out, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(spec.metadata()) + "\n");
+      System.out.println("payspec specs: " + spec.api() + " metadata written to " + out.getFileName());
+    }
+  }
+
   @Override
   public String toString() {
     return "ApiSpec[" + api + "]";
