@@ -47,7 +47,7 @@ public final class ExamplePayClient extends ExamplePayServices implements AutoCl
         throw new IllegalStateException("apiKey is not set: call apiKey(...) before build()");
       }
       var settings = settings("examplepay", apiKey, "");
-      return new ExamplePayClient(new ApiRuntime("examplepay", () -> new Transport(settings, body -> ErrorBody.EMPTY),
+      return new ExamplePayClient(new ApiRuntime("examplepay", new Transport(settings, body -> ErrorBody.EMPTY),
           unexpectedAnswerListener()));
     }
   }

@@ -3,7 +3,7 @@ package dev.payspec;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The provider failed: a 5xx status, or a successful status whose body cannot be read. */
+/** The provider failed: a 5xx status. (A success whose body cannot be read is an {@link UnreadableAnswerException}.) */
 public class ServerException extends PayspecException {
 
   private final Duration retryAfter;

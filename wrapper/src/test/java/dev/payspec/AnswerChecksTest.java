@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A success whose body is not the documented shape is a {@link ServerException} keeping the raw
- * body; what the spec does not know but does not stop the reading (an extra property) reaches the
- * listener, and the answer is returned.
+ * A success is read as liberally as it can be bound: what the spec does not allow but does not stop
+ * the binding (a missing required property, a null element, an extra property) reaches the listener,
+ * and the answer is returned; only a body that cannot be bound is an {@link UnreadableAnswerException}
+ * keeping it. Every operation of every API is covered by {@code internal.LiberalReadingTest}.
  */
 class AnswerChecksTest {
 
@@ -24,10 +25,10 @@ class AnswerChecksTest {
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @Test
-  void aNullBodyIsAServerExceptionKeepingIt() {
+  void aNullBodyCannotBeBoundAndIsAnUnreadableAnswerKeepingIt() {
     server.stubFor(get(anyUrl()).willReturn(okJson("null")));
 
-    ServerException e = catchThrowableOfType(ServerException.class,
+    UnreadableAnswerException e = catchThrowableOfType(UnreadableAnswerException.class,
         () -> Fixtures.stancer(server).build().customers().retrieve(Fixtures.STANCER_ID));
 
     assertThat(e.getRawBody()).isEqualTo("null");
@@ -35,24 +36,27 @@ class AnswerChecksTest {
   }
 
   @Test
-  void anEmptyObjectLacksTheRequiredPropertiesAndIsAServerException() {
+  void anAnswerMissingRequiredPropertiesIsReturnedWithNullGettersAndEachIsReported() {
     server.stubFor(get(anyUrl()).willReturn(okJson("{}")));
+    List<UnexpectedAnswer> reported = new ArrayList<>();
 
-    ServerException e = catchThrowableOfType(ServerException.class,
-        () -> Fixtures.stancer(server).build().customers().retrieve(Fixtures.STANCER_ID));
+    var answer = Fixtures.stancer(server).onUnexpectedAnswer(reported::add).build().customers().retrieve(Fixtures.STANCER_ID);
 
-    assertThat(e.getMessage()).contains("is required");
-    assertThat(e.getRawBody()).isEqualTo("{}");
+    assertThat(answer.getId()).isNull();
+    assertThat(reported).extracting(UnexpectedAnswer::field).contains("id", "created");
+    assertThat(reported).allSatisfy(finding -> assertThat(finding.description()).contains("is required"));
   }
 
   @Test
-  void aListWithANullElementIsAServerException() {
+  void aListWithANullElementIsReturnedAndTheElementReported() {
     server.stubFor(get(anyUrl()).willReturn(okJson("[" + Fixtures.BEGATEWAY_CUSTOMER + ",null]")));
+    List<UnexpectedAnswer> reported = new ArrayList<>();
 
-    ServerException e = catchThrowableOfType(ServerException.class,
-        () -> Fixtures.beGateway(server).build().customers().list());
+    var customers = Fixtures.beGateway(server).onUnexpectedAnswer(reported::add).build().customers().list();
 
-    assertThat(e.getMessage()).contains("[1]");
+    assertThat(customers).hasSize(2);
+    assertThat(customers.get(1)).isNull();
+    assertThat(reported).extracting(UnexpectedAnswer::field).anySatisfy(field -> assertThat(field).contains("[1]"));
   }
 
   @Test

@@ -127,21 +127,23 @@ class ErrorMappingTest {
   }
 
   @Test
-  void aSuccessWithAnUnreadableBodyIsAServerErrorThatKeepsTheBody() {
+  void aSuccessWithAnUnreadableBodyIsAnUnreadableAnswerThatKeepsTheBody() {
     server.stubFor(get(STANCER_PATH).willReturn(aResponse().withStatus(200).withBody("<html>maintenance</html>")));
 
-    ServerException e = catchThrowableOfType(ServerException.class, () -> stancer.customers().retrieve(Fixtures.STANCER_ID));
+    UnreadableAnswerException e = catchThrowableOfType(UnreadableAnswerException.class,
+        () -> stancer.customers().retrieve(Fixtures.STANCER_ID));
 
     assertThat(e.getHttpStatus()).isEqualTo(200);
     assertThat(e.getRawBody()).isEqualTo("<html>maintenance</html>");
-    assertThat(e.getMessage()).contains("not the expected JSON");
+    assertThat(e.getMessage()).contains("cannot be read as Customer");
   }
 
   @Test
-  void aSuccessWithAnEmptyBodyWhereACustomerIsExpectedIsAServerError() {
+  void aSuccessWithAnEmptyBodyWhereACustomerIsExpectedIsAnUnreadableAnswer() {
     server.stubFor(get("/customers/" + Fixtures.BEGATEWAY_ID).willReturn(aResponse().withStatus(200)));
 
-    ServerException e = catchThrowableOfType(ServerException.class, () -> beGateway.customers().retrieve(Fixtures.BEGATEWAY_ID));
+    UnreadableAnswerException e = catchThrowableOfType(UnreadableAnswerException.class,
+        () -> beGateway.customers().retrieve(Fixtures.BEGATEWAY_ID));
 
     assertThat(e.getRawBody()).isEmpty();
   }

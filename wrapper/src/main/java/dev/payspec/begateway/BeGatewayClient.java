@@ -29,7 +29,7 @@ public final class BeGatewayClient extends BeGatewayServices implements AutoClos
   private final ApiRuntime runtime;
 
   private BeGatewayClient(HttpSettings settings, Consumer<UnexpectedAnswer> unexpectedAnswers) {
-    this(settings, new ApiRuntime("begateway", () -> new Transport(settings, BeGatewayErrors::parse), unexpectedAnswers));
+    this(settings, new ApiRuntime("begateway", new Transport(settings, BeGatewayErrors::parse), unexpectedAnswers));
   }
 
   private BeGatewayClient(HttpSettings settings, ApiRuntime runtime) {
@@ -50,8 +50,6 @@ public final class BeGatewayClient extends BeGatewayServices implements AutoClos
 
   /** A builder for any beGateway brand: set {@link Builder#baseUrl(String)}, the shop id and the secret key. */
   public static Builder builder() {
-    // The spec is read meanwhile: the builder's arguments (an engine) may take a while to make.
-    ApiRuntime.warmUp("begateway");
     return new Builder();
   }
 

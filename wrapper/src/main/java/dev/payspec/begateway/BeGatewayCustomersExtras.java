@@ -34,7 +34,7 @@ public abstract class BeGatewayCustomersExtras {
   public List<Customer> findMatching(CustomerCreateRequest request) {
     Objects.requireNonNull(request, "request is null: pass the request whose create may have happened");
     // The models' own mapper: a date field the spec may add later is compared as the wire writes it.
-    ObjectMapper json = dev.payspec.internal.Json.withDates();
+    ObjectMapper json = dev.payspec.internal.Json.MAPPER;
     JsonNode wanted = json.valueToTree(request);
     List<Customer> matching = new ArrayList<>();
     for (Customer customer : list()) {

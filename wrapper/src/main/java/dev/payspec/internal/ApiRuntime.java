@@ -26,22 +26,13 @@ public final class ApiRuntime {
    * @param unexpectedAnswers told of what answers hold that the spec does not know, or null
    */
   public ApiRuntime(String api, Transport transport, Consumer<UnexpectedAnswer> unexpectedAnswers) {
-    this(api, () -> transport, unexpectedAnswers);
-  }
-
-  /**
-   * @param transport built after the warm-up (below) has started, so that the two overlap
-   */
-  public ApiRuntime(String api, java.util.function.Supplier<Transport> transport,
-      Consumer<UnexpectedAnswer> unexpectedAnswers) {
     this.api = api;
     this.unexpectedAnswers = unexpectedAnswers;
     this.operations = new ConcurrentHashMap<>();
     this.options = dev.payspec.RequestOptions.NONE;
-    warmUp(api);
-    this.transport = transport.get();
+    this.transport = transport;
     // The wire log masks the values of the fields the spec marks personal.
-    this.transport.learnPersonalFields(SpecDocument.of(api).model().personalProperties());
+    transport.learnPersonalFields(SpecDocument.of(api).model().personalProperties());
   }
 
   private ApiRuntime(ApiRuntime shared, dev.payspec.RequestOptions options) {
@@ -66,35 +57,6 @@ public final class ApiRuntime {
     return options;
   }
 
-  private static final java.util.Set<String> WARMING = ConcurrentHashMap.newKeySet();
-
-  /**
-   * Reads the spec {@code api} on a short-lived daemon thread, once per JVM, while the caller goes
-   * on (configuring and building the client and its engine, opening the first connection): cold
-   * start is the JVM's start to the first completed call, and this work would otherwise all come
-   * before it. Called by each client's {@code builder()}, so that it overlaps with what the user
-   * builds before {@code build()} (an OkHttp engine's TLS set-up), and by the runtime itself. A call
-   * that needs what is not ready yet waits for it or does it itself; a failure here is left for
-   * that call to report.
-   */
-  public static void warmUp(String api) {
-    if (SpecDocument.isLoaded(api) || !WARMING.add(api)) {
-      return;
-    }
-    Thread thread = new Thread(() -> {
-      try {
-        // Only what any first call needs: each operation's own schemas are compiled on its first call.
-        // Not the validator: a valid request never needs it (PlainCheck), and loading its ~400
-        // classes here would take the CPU the first call needs on a small machine.
-        SpecDocument.of(api);
-      } catch (RuntimeException | LinkageError ignored) {
-        // The call that needs it reports it.
-      }
-    }, "payspec-warm-up-" + api);
-    thread.setDaemon(true);
-    thread.start();
-  }
-
   /**
    * The operation {@code operationId} of the spec, whose success decodes to {@code answer} (a
    * model, a {@code List} of one, or {@code void}): the one handle a generated service method calls.
@@ -108,7 +70,7 @@ public final class ApiRuntime {
 
   /** The type {@code List<item>}, for an operation that answers a list. */
   public static Type listOf(Class<?> item) {
-    return Json.PLAIN.getTypeFactory().constructCollectionType(List.class, item);
+    return Json.MAPPER.getTypeFactory().constructCollectionType(List.class, item);
   }
 
   SpecDocument spec() {

@@ -22,11 +22,17 @@ import java.util.List;
  * @param headers the fixed headers as name, value, name, value...
  * @param headerParameters the header parameters
  * @param result what a success decodes to, or null when the operation answers nothing
- * @param answers the check of a success's body against the spec, or null
+ * @param findings told what a success's body breaks of the spec, or null (no listener)
  * @param reader reads {@code result}, made once: a reader made per call costs a lookup every time
  */
 record CallPlan(String method, String[] literals, String[] pathNames, ApiSpec.Parameter[] query, String[] headers,
-    ApiSpec.Parameter[] headerParameters, JavaType result, AnswerCheck answers, ObjectMapper json, ObjectReader reader) {
+    ApiSpec.Parameter[] headerParameters, JavaType result, Findings findings, ObjectMapper json, ObjectReader reader) {
+
+  /** Told what a success's body breaks of the spec, once it is read; never fails the call. */
+  @FunctionalInterface
+  interface Findings {
+    void report(com.fasterxml.jackson.databind.JsonNode body, String method, String path);
+  }
 
   /**
    * Reads the plan of {@code operation}, refusing what this transport does not send (cookies,
@@ -36,7 +42,7 @@ record CallPlan(String method, String[] literals, String[] pathNames, ApiSpec.Pa
    *
    * @param json the mapper of the API's models ({@link Json})
    */
-  static CallPlan of(ApiSpec.Operation operation, JavaType result, AnswerCheck answers, ObjectMapper json) {
+  static CallPlan of(ApiSpec.Operation operation, JavaType result, Findings findings, ObjectMapper json) {
     for (ApiSpec.Parameter p : operation.parameters()) {
       boolean sent = switch (p.in()) {
         case "path" -> p.style().equals("simple");
@@ -85,7 +91,7 @@ record CallPlan(String method, String[] literals, String[] pathNames, ApiSpec.Pa
     }
     return new CallPlan(operation.method(), literals.toArray(String[]::new), pathNames.toArray(String[]::new),
         operation.parameters("query").toArray(ApiSpec.Parameter[]::new), headers.toArray(String[]::new),
-        operation.parameters("header").toArray(ApiSpec.Parameter[]::new), result, answers, json,
+        operation.parameters("header").toArray(ApiSpec.Parameter[]::new), result, findings, json,
         result == null ? null : json.readerFor(result));
   }
 
@@ -172,7 +178,7 @@ record CallPlan(String method, String[] literals, String[] pathNames, ApiSpec.Pa
   /** A value as it goes on the wire: dates in ISO 8601, enums by their JSON value, the rest as text. */
   private static String text(Object value) {
     if (value instanceof TemporalAccessor || value instanceof Enum<?>) {
-      String json = (value instanceof Enum<?> ? Json.PLAIN : Json.withDates()).valueToTree(value).asText();
+      String json = Json.MAPPER.valueToTree(value).asText();
       return json.isEmpty() ? value.toString() : json;
     }
     return value.toString();

@@ -232,12 +232,10 @@ public final class Operation<T> {
     final ApiSpec.Operation spec;
     final CallPlan plan;
     final ApiSpec.Parameter[] parameters;
-    /** Each parameter's schema: judged plainly, then (unless it plainly holds) by the validator. */
-    final PlainCheck[] parameterChecks;
+    /** Each parameter's schema, compiled once (null without one). */
+    final SchemaCheck[] parameterChecks;
     final ApiSpec.Body body;
-    final PlainCheck bodyCheck;
-    final ShapeCheck answerShape;
-    final SchemaCheck answerCheck;
+    final SchemaCheck bodyCheck;
     /** The mapper of this API's models. */
     final com.fasterxml.jackson.databind.ObjectMapper json;
 
@@ -246,31 +244,20 @@ public final class Operation<T> {
       SpecDocument document = runtime.spec();
       this.json = document.json();
       this.parameters = spec.parameters().toArray(ApiSpec.Parameter[]::new);
-      this.parameterChecks = new PlainCheck[parameters.length];
+      this.parameterChecks = new SchemaCheck[parameters.length];
       for (int i = 0; i < parameters.length; i++) {
-        parameterChecks[i] = parameters[i].schema() == null ? null : PlainCheck.of(document, parameters[i].schema());
+        parameterChecks[i] = parameters[i].schema() == null ? null : SchemaCheck.of(document, parameters[i].schema());
       }
       this.body = spec.body();
-      this.bodyCheck = body == null || body.schema() == null ? null : PlainCheck.of(document, body.schema());
+      this.bodyCheck = body == null || body.schema() == null ? null : SchemaCheck.of(document, body.schema());
       boolean nothing = answer == void.class || answer == Void.class;
       String answerSchema = spec.successSchema();
-      this.answerShape = nothing || answerSchema == null ? null : ShapeCheck.of(document, answerSchema);
-      // The full validator runs on answers only for a listener, to tell it what the spec does not know.
-      this.answerCheck = answerShape == null || runtime.unexpectedAnswers() == null ? null
-          : SchemaCheck.of(document, answerSchema);
       JavaType result = nothing ? null : json.constructType(spec.paging() == null ? answer : JsonNode.class);
-      this.plan = CallPlan.of(spec, result, answerShape == null ? null : new AnswerCheck() {
-        @Override
-        public String problem(JsonNode body, String method, String path) {
-          return answerProblem(body, method, path);
-        }
-
-        @Override
-        public Object readIfPlainlyHolds(byte[] body, com.fasterxml.jackson.databind.ObjectReader reader) {
-          // A listener is told of what the spec does not know, which needs the tree.
-          return runtime.unexpectedAnswers() == null ? answerShape.read(body, reader) : ShapeCheck.NOT_PLAINLY;
-        }
-      }, json);
+      // An answer is bound as it comes; only a listener needs it judged, to be told what the spec does not know.
+      Consumer<UnexpectedAnswer> listener = runtime.unexpectedAnswers();
+      CallPlan.Findings findings = result == null || answerSchema == null || listener == null ? null
+          : new AnswerFindings(SchemaCheck.of(document, answerSchema), answerSchema, listener);
+      this.plan = CallPlan.of(spec, result, findings, json);
     }
 
     /**
@@ -295,8 +282,7 @@ public final class Operation<T> {
         if (value == null) {
           found = parameters[i].required() ? List.of(new Violation(parameters[i].name(), "is required")) : List.of();
         } else {
-          found = parameterChecks[i] == null ? List.of() : violations(parameterChecks[i], parameters[i].schema(),
-              tree(value, json), parameters[i].name());
+          found = parameterChecks[i] == null ? List.of() : parameterChecks[i].violations(tree(value, json), parameters[i].name());
         }
         if (!found.isEmpty()) {
           violations = add(violations, found);
@@ -311,7 +297,7 @@ public final class Operation<T> {
           }
         } else if (bodyCheck != null) {
           JsonNode tree = json.valueToTree(value);
-          List<Violation> found = violations(bodyCheck, body.schema(), tree, null);
+          List<Violation> found = bodyCheck.violations(tree, null);
           if (!found.isEmpty()) {
             violations = add(violations, found);
           }
@@ -324,32 +310,34 @@ public final class Operation<T> {
       }
       return sent;
     }
+  }
 
-    /**
-     * The broken rules of {@code value}: none when it plainly holds (most requests, a fraction of
-     * a microsecond); otherwise the validator's judgement and words, its classes loaded on first need.
-     */
-    private List<Violation> violations(PlainCheck plain, String schema, JsonNode value, String name) {
-      return plain.holds(value) ? List.of() : SchemaCheck.of(runtime.spec(), schema).violations(value, name);
+  /**
+   * What a success's body breaks of the spec, each told to the listener by field and rule, never by
+   * value: a {@code null} or missing property, a pattern, a length, an enum, a field the spec does
+   * not list. None of it fails the call.
+   */
+  private final class AnswerFindings implements CallPlan.Findings {
+
+    private final SchemaCheck check;
+    private final String schema;
+    private final Consumer<UnexpectedAnswer> listener;
+
+    AnswerFindings(SchemaCheck check, String schema, Consumer<UnexpectedAnswer> listener) {
+      this.check = check;
+      this.schema = schema;
+      this.listener = listener;
     }
 
-    private String answerProblem(JsonNode body, String method, String path) {
-      String problem = answerShape.problem(body, "");
-      Consumer<UnexpectedAnswer> listener = runtime.unexpectedAnswers();
-      if (problem != null || listener == null) {
-        return problem;
+    @Override
+    public void report(JsonNode body, String method, String path) {
+      for (ValidationMessage message : check.messages(body)) {
+        String field = check.field(message, null);
+        listener.accept(new UnexpectedAnswer(method, path, "request".equals(field) ? "body" : field,
+            check.words(message).replace("is not a field of this request", "is not a field the spec lists")));
       }
-      for (ValidationMessage message : answerCheck.messages(body)) {
-        // Only the shape is required of an answer (judged above); values and extra fields are the provider's to add.
-        if (!"type".equals(message.getType()) && !"required".equals(message.getType())) {
-          String field = answerCheck.field(message, null);
-          listener.accept(new UnexpectedAnswer(method, path, "request".equals(field) ? "body" : field,
-              answerCheck.words(message).replace("is not a field of this request", "is not a field the spec lists")));
-        }
-      }
-      UnknownProperties.report(runtime.spec(), spec.successSchema(), body,
+      UnknownProperties.report(runtime.spec(), schema, body,
           field -> listener.accept(new UnexpectedAnswer(method, path, field, "is not a field the spec lists")));
-      return null;
     }
   }
 

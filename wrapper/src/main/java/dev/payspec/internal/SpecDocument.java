@@ -23,7 +23,7 @@ public final class SpecDocument {
 
   private SpecDocument(ApiSpec spec) {
     this.spec = spec;
-    this.json = Json.forSpec(spec.root());
+    this.json = Json.MAPPER;
   }
 
   /** The bundle of {@code api}, read from the class path once. */

@@ -10,6 +10,7 @@ import dev.payspec.RequestOptions;
 import dev.payspec.PayspecException;
 import dev.payspec.PayspecException.HttpDetails;
 import dev.payspec.ServerException;
+import dev.payspec.UnreadableAnswerException;
 import dev.payspec.http.HttpEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +46,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       headers, JDK-8208693): {@link Deadlines} watches it, at most one tick late, and then
  *       cancels the attempt's {@link HttpEngine.Request}, which ends the exchange; a sync call
  *       is sent on the caller's thread and cancelled too when that thread is interrupted;
- *   <li>bodies: Jackson, read and written as bytes; a success that cannot be read becomes a
- *       {@link ServerException} that keeps it;
+ *   <li>bodies: Jackson, read and written as bytes; a success that cannot be bound becomes an
+ *       {@link UnreadableAnswerException} that keeps it, never retried; anything else it breaks
+ *       goes to the listener;
  *   <li>errors: every non-2xx answer through {@link ErrorMapper}, one exception class per status;
  *   <li>retries: {@link RetryPolicy}, here, where the method is known, counting every request
  *       that may have reached the server, the JDK's own resend of a GET included;
@@ -72,9 +74,6 @@ public final class Transport implements AutoCloseable {
   private volatile boolean closed;
 
   public Transport(HttpSettings settings, ErrorBodyParser errorBodyParser) {
-    // The engine first: the JDK client's TLS set-up is most of a fresh JVM's wait for a first call,
-    // and while it runs here the warm-up thread (ApiRuntime) reads the spec and starts Jackson,
-    // which this thread would otherwise wait for first.
     this.engine = settings.engine() != null ? settings.engine()
         : settings.sharedHttpClient() != null ? new JdkHttpEngine(settings.sharedHttpClient())
         : new JdkHttpEngine(settings.provider(), settings.connectTimeout());
@@ -84,7 +83,7 @@ public final class Transport implements AutoCloseable {
       close();
       throw tooOld;
     }
-    this.errors = new ErrorMapper(Json.PLAIN, errorBodyParser);
+    this.errors = new ErrorMapper(Json.MAPPER, errorBodyParser);
     this.retries = new RetryPolicy(settings.maxRetries());
     String url = settings.baseUrl().toString();
     this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -467,46 +466,38 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * Jackson, from the bytes; with the plan's {@link AnswerCheck}, through the tree it checks. A body
-   * that is empty, {@code null}, not JSON or not of the documented shape becomes a
-   * {@link ServerException} that keeps it; the body becomes text, and the full path is built, only
-   * for that exception.
+   * The answer bound by Jackson, straight from the bytes: whatever else it breaks of the spec, a
+   * body that binds is returned, and a listener is told what it breaks ({@link CallPlan.Findings}).
+   * A body that cannot be bound (empty, {@code null}, not JSON, another type) is an
+   * {@link UnreadableAnswerException} that keeps it: the provider accepted the call, so it is never
+   * retried. The body becomes text, and the full path is built, only for that exception.
    */
   private Object decode(byte[] body, CallPlan plan, int status, String method, String path) {
-    String problem = null;
+    Object value = null;
+    String what;
     try {
-      if (body.length == 0) {
-        throw new IOException("the body is empty");
-      }
-      AnswerCheck answers = plan.answers();
-      // Most answers hold to the spec: bound straight from the bytes, as a hand-written client would,
-      // and judged on the way; the tree, and the words of what is wrong, only for the others.
-      Object value = answers == null ? plan.reader().readValue(body) : answers.readIfPlainlyHolds(body, plan.reader());
-      if (value == ShapeCheck.NOT_PLAINLY) {
-        JsonNode tree = Json.PLAIN.readTree(body);
-        problem = tree == null ? "the body is empty" : answers.problem(tree, method, basePath + path);
-        if (problem != null) {
-          throw new IOException(problem);
-        }
-        value = plan.reader().readValue(tree);
-      }
-      if (value == null) {
-        problem = "the body is null";
-        throw new IOException(problem);
-      }
-      return value;
+      value = body.length == 0 ? null : plan.reader().readValue(body);
+      what = value != null ? null : body.length == 0 ? "the body empty where JSON was expected" : "the body null";
     } catch (IOException e) {
-      String fullPath = basePath + path;
-      // The answer check's own words name fields and rules only; Jackson's message may quote the
-      // body, which may hold personal data, so only the kind of that failure is said.
-      String what = body.length == 0 ? " with the body empty where JSON was expected"
-          : problem != null ? " with a body the spec does not allow: " + problem + "; see getRawBody()"
-          : " with a body that is not the expected JSON (" + e.getClass().getSimpleName() + "); see getRawBody()";
-      throw new ServerException(method + " " + fullPath + " answered " + status + what,
-          new HttpDetails(status, null, null, new String(body, StandardCharsets.UTF_8), method, fullPath), null);
+      // Jackson's message may quote the body, which may hold personal data: only the kind of failure is said.
+      what = "a body that cannot be read as " + plan.result().getRawClass().getSimpleName() + " ("
+          + e.getClass().getSimpleName() + ")";
     }
+    String fullPath = basePath + path;
+    if (what != null) {
+      throw new UnreadableAnswerException(method + " " + fullPath + " answered " + status + " (the provider accepted the"
+          + " call) with " + what + "; it is not retried: see getRawBody() for what was answered",
+          new HttpDetails(status, null, null, new String(body, StandardCharsets.UTF_8), method, fullPath));
+    }
+    if (plan.findings() != null) {
+      try {
+        plan.findings().report(Json.MAPPER.readTree(body), method, fullPath);
+      } catch (IOException | RuntimeException ignored) {
+        // What the listener is told never fails a call that succeeded.
+      }
+    }
+    return value;
   }
-
 
   private static ConnectionException connectionFailure(String method, String path, IOException e, boolean mayHaveBeenSent) {
     boolean neverConnected = !mayHaveBeenSent;

@@ -110,8 +110,8 @@ final class WireLog {
       return;
     }
     try {
-      JsonNode tree = Json.PLAIN.readTree(body);
-      line.append(tree == null ? "(not JSON, shown only with full bodies)" : Json.PLAIN.writeValueAsString(mask(tree, errorAnswer)));
+      JsonNode tree = Json.MAPPER.readTree(body);
+      line.append(tree == null ? "(not JSON, shown only with full bodies)" : Json.MAPPER.writeValueAsString(mask(tree, errorAnswer)));
     } catch (IOException notJson) {
       // An HTML page from a proxy, a truncated body: it may hold anything, so it is not written.
       line.append("(not JSON, shown only with full bodies)");

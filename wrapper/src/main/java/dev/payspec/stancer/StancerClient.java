@@ -31,7 +31,7 @@ public final class StancerClient extends StancerServices implements AutoCloseabl
   private final boolean liveMode;
 
   private StancerClient(HttpSettings settings, boolean liveMode, Consumer<UnexpectedAnswer> unexpectedAnswers) {
-    this(settings, liveMode, new ApiRuntime("stancer", () -> new Transport(settings, StancerErrors::parse), unexpectedAnswers));
+    this(settings, liveMode, new ApiRuntime("stancer", new Transport(settings, StancerErrors::parse), unexpectedAnswers));
   }
 
   private StancerClient(HttpSettings settings, boolean liveMode, ApiRuntime runtime) {
@@ -42,8 +42,6 @@ public final class StancerClient extends StancerServices implements AutoCloseabl
   }
 
   public static Builder builder() {
-    // The spec is read meanwhile: the builder's arguments (an engine) may take a while to make.
-    ApiRuntime.warmUp("stancer");
     return new Builder();
   }
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.payspec.ServerException;
+import dev.payspec.UnreadableAnswerException;
 import dev.payspec.stancer.generated.model.Customer;
 import dev.payspec.stancer.generated.model.CustomerCreateRequest;
 import java.net.URI;
@@ -105,11 +105,11 @@ class SpecRequestsTest {
   }
 
   @Test
-  void aSuccessWithoutABodyIsAServerExceptionNamingTheCall() {
+  void aSuccessWithoutABodyIsAnUnreadableAnswerNamingTheCall() {
     server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200)));
 
     assertThatThrownBy(() -> stancer.<Customer>operation("getCustomer", Customer.class).call(customer("cust_9Cle7TXKkjhwqcWx4Kl5cQYk")))
-        .isInstanceOf(ServerException.class)
+        .isInstanceOf(UnreadableAnswerException.class)
         .hasMessageContaining("GET /v1/customers/cust_9Cle7TXKkjhwqcWx4Kl5cQYk answered 200")
         .hasMessageContaining("the body empty");
   }

@@ -35,7 +35,7 @@ public final class StancerV2Client extends StancerV2Services implements AutoClos
   private final boolean liveMode;
 
   private StancerV2Client(HttpSettings settings, boolean liveMode, Consumer<UnexpectedAnswer> unexpectedAnswers) {
-    this(settings, liveMode, new ApiRuntime("stancer-v2", () -> new Transport(settings, StancerErrors::parse), unexpectedAnswers));
+    this(settings, liveMode, new ApiRuntime("stancer-v2", new Transport(settings, StancerErrors::parse), unexpectedAnswers));
   }
 
   private StancerV2Client(HttpSettings settings, boolean liveMode, ApiRuntime runtime) {
@@ -46,8 +46,6 @@ public final class StancerV2Client extends StancerV2Services implements AutoClos
   }
 
   public static Builder builder() {
-    // The spec is read meanwhile: the builder's arguments (an engine) may take a while to make.
-    ApiRuntime.warmUp("stancer-v2");
     return new Builder();
   }
 
