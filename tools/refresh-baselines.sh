@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes this build's specs and jars the new baselines of the change gates (see the README,
-# "Releasing"): each API's bundle goes to specs/baseline/, the generated-client and wrapper jars to
+# "Releasing"): each API's bundle goes to specs/baseline/, the models, generated-client and wrapper jars to
 # their modules' baseline/, and the acknowledgements of the old baselines are deleted.
 # Run it after `./mvnw install` of the released version, then commit.
 set -euo pipefail
@@ -14,7 +14,7 @@ for bundle in "${bundles[@]}"; do
   cp "$bundle" specs/baseline/
   echo "refresh-baselines: specs/baseline/$(basename "$bundle")"
 done
-for module in generated-client wrapper; do
+for module in models generated-client wrapper; do
   artifact="payspec-$module"
   jars=("$module"/target/"$artifact"-*.jar)
   jar=""
@@ -26,5 +26,7 @@ for module in generated-client wrapper; do
   cp "$jar" "$module/baseline/$artifact.jar"
   echo "refresh-baselines: $module/baseline/$artifact.jar"
 done
-rm -f specs/baseline/*.acknowledged.md generated-client/baseline/*.acknowledged.md wrapper/baseline/*.acknowledged.md
+# models/baseline/README.md says how the first models baseline was made (from the client's jar): stale now.
+rm -f models/baseline/README.md
+rm -f specs/baseline/*.acknowledged.md models/baseline/*.acknowledged.md generated-client/baseline/*.acknowledged.md wrapper/baseline/*.acknowledged.md
 echo "refresh-baselines: done; review and commit"

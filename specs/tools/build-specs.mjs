@@ -11,12 +11,15 @@
 //   <api>-changelog.md      the spec's versioned changelog (copied from CHANGELOG.md beside the spec)
 // (see partner-kit.mjs).
 //
+// With `--bundle-to <dir>` it only bundles each API's YAML into <dir> (no lint, no other output): the
+// build-tools module's tests run the change gates on these bundles, as they are built before the specs.
+//
 // Linting fails the build on any problem, warnings included: `redocly lint` exits with 0 on
 // warnings, so this script reads its JSON report and decides itself.
 
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lossReport, renderPage, toOpenApi30, toPostman, wrapperInfo } from './partner-kit.mjs';
 
@@ -120,13 +123,23 @@ async function kit(api) {
 
 // `bundle` (lint and bundle) runs first; the build then writes each bundle's metadata (ApiSpec);
 // `kit` (pages, 3.0 edition, Postman collection, changelog) reads both. No argument: both steps,
-// for a run by hand once the metadata exists.
+// for a run by hand once the metadata exists. `--bundle-to <dir>`: only the YAML bundles, into
+// <dir> (the build-tools module's tests, built before the specs module).
 const step = process.argv[2] ?? 'all';
+const bundleTo = process.argv.indexOf('--bundle-to');
 try {
-  mkdirSync(outDir, { recursive: true });
-  for (const api of apiNames()) {
-    if (step === 'bundle' || step === 'all') bundle(api);
-    if (step === 'kit' || step === 'all') await kit(api);
+  if (bundleTo > 0) {
+    const dir = resolve(process.argv[bundleTo + 1]);
+    mkdirSync(dir, { recursive: true });
+    for (const api of apiNames()) {
+      run(api, ['bundle', api, '--config', config, '--output', join(dir, `${api}.yaml`), '--ext', 'yaml'], 'bundling');
+    }
+  } else {
+    mkdirSync(outDir, { recursive: true });
+    for (const api of apiNames()) {
+      if (step === 'bundle' || step === 'all') bundle(api);
+      if (step === 'kit' || step === 'all') await kit(api);
+    }
   }
 } catch (error) {
   console.error(`payspec specs: ${error.message}${error.details ? `\n${JSON.stringify(error.details, null, 2).slice(0, 4000)}` : ""}`);

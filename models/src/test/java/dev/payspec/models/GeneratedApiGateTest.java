@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.payspec.specs.BundledSpec;
-import dev.payspec.specs.changes.Change;
-import dev.payspec.specs.changes.JavaApiGate;
+import dev.payspec.buildtools.Change;
+import dev.payspec.buildtools.JavaApiGate;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;

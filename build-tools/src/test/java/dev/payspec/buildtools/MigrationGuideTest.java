@@ -1,4 +1,4 @@
-package dev.payspec.specs.changes;
+package dev.payspec.buildtools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MigrationGuideTest {
 
-  private static final Path BUNDLES = Path.of("target/openapi");
+  private static final Path BUNDLES = SpecChangeGateMutationTest.BUNDLES;
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @TempDir

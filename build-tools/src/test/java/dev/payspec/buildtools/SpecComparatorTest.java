@@ -1,4 +1,4 @@
-package dev.payspec.specs.changes;
+package dev.payspec.buildtools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

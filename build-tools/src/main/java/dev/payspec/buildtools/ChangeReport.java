@@ -1,4 +1,4 @@
-package dev.payspec.specs.changes;
+package dev.payspec.buildtools;
 
 import java.util.List;
 import java.util.stream.Collectors;

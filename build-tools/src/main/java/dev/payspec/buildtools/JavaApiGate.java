@@ -1,4 +1,4 @@
-package dev.payspec.specs.changes;
+package dev.payspec.buildtools;
 
 import japicmp.cmp.JApiCmpArchive;
 import japicmp.cmp.JarArchiveComparator;
@@ -183,7 +183,7 @@ public final class JavaApiGate {
     }
   }
 
-  /** The class path this gate runs with (exec:java's project class loader), to resolve the jars' types. */
+  /** The class path this gate runs with (exec:java's class loader: the module's compile class path and this artifact's), to resolve the jars' types. */
   static List<String> classPath() {
     List<String> entries = new ArrayList<>();
     ClassLoader loader = Thread.currentThread().getContextClassLoader();

@@ -1,4 +1,4 @@
-package dev.payspec.specs.changes;
+package dev.payspec.buildtools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

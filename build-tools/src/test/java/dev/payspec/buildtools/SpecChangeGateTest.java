@@ -1,4 +1,4 @@
-package dev.payspec.specs.changes;
+package dev.payspec.buildtools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SpecChangeGateTest {
 
   private static final Path BUNDLES = SpecChangeGateMutationTest.BUNDLES;
+  private static final Path SPECS = SpecChangeGateMutationTest.SPECS;
 
   @TempDir
   Path baselines;
@@ -46,7 +47,7 @@ class SpecChangeGateTest {
   @Test
   void theCommittedBaselinesPassTheGate() throws IOException {
     for (String each : SpecChangeGateMutationTest.apis()) {
-      SpecChangeGate.Verdict verdict = SpecChangeGate.check(each, Path.of("baseline"), BUNDLES, "");
+      SpecChangeGate.Verdict verdict = SpecChangeGate.check(each, SPECS.resolve("baseline"), BUNDLES, "");
       assertThat(verdict.fails()).as("%s against specs/baseline: %s", each, verdict.unacknowledged()).isFalse();
     }
   }
@@ -54,14 +55,14 @@ class SpecChangeGateTest {
   @Test
   void theApisAreThoseOfTheRedoclyConfigAndOfTheBaselines() throws IOException {
     Files.writeString(baselines.resolve("retired.yaml"), "openapi: 3.1.0\n");
-    List<String> apis = SpecChangeGate.apis(Path.of("redocly.yaml"), baselines);
-    assertThat(apis).containsAll(SpecComparator.names(SpecChangeGateMutationTest.YAML.readTree(Path.of("redocly.yaml").toFile()).path("apis")));
+    List<String> apis = SpecChangeGate.apis(SPECS.resolve("redocly.yaml"), baselines);
+    assertThat(apis).containsAll(SpecComparator.names(SpecChangeGateMutationTest.YAML.readTree(SPECS.resolve("redocly.yaml").toFile()).path("apis")));
     assertThat(apis).contains("retired");
   }
 
   @Test
   void aBreakingChangeFailsTheBuildNamingWhatWasAndIsAndHowToAcknowledgeIt() {
-    assertThatThrownBy(() -> SpecChangeGate.main(new String[] {baselines.toString(), bundles.toString(), "redocly.yaml", ""}))
+    assertThatThrownBy(() -> SpecChangeGate.main(new String[] {baselines.toString(), bundles.toString(), SPECS.resolve("redocly.yaml").toString(), ""}))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("breaking spec change")
         .hasMessageContaining("Property renamed in requests: was '" + renamed + "', now '" + renamed + "_number'")

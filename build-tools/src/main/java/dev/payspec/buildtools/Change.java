@@ -1,4 +1,4 @@
-package dev.payspec.specs.changes;
+package dev.payspec.buildtools;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

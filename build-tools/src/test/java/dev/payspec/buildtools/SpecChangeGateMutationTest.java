@@ -1,16 +1,16 @@
-package dev.payspec.specs.changes;
+package dev.payspec.buildtools;
 
-import static dev.payspec.specs.changes.SpecMutations.JSON;
-import static dev.payspec.specs.changes.SpecMutations.names;
-import static dev.payspec.specs.changes.SpecMutations.optionalStringProperty;
-import static dev.payspec.specs.changes.SpecMutations.property;
-import static dev.payspec.specs.changes.SpecMutations.renameProperty;
-import static dev.payspec.specs.changes.SpecMutations.requestObject;
-import static dev.payspec.specs.changes.SpecMutations.required;
-import static dev.payspec.specs.changes.SpecMutations.resolve;
-import static dev.payspec.specs.changes.SpecMutations.responseObject;
-import static dev.payspec.specs.changes.SpecMutations.stringProperty;
-import static dev.payspec.specs.changes.SpecMutations.target;
+import static dev.payspec.buildtools.SpecMutations.JSON;
+import static dev.payspec.buildtools.SpecMutations.names;
+import static dev.payspec.buildtools.SpecMutations.optionalStringProperty;
+import static dev.payspec.buildtools.SpecMutations.property;
+import static dev.payspec.buildtools.SpecMutations.renameProperty;
+import static dev.payspec.buildtools.SpecMutations.requestObject;
+import static dev.payspec.buildtools.SpecMutations.required;
+import static dev.payspec.buildtools.SpecMutations.resolve;
+import static dev.payspec.buildtools.SpecMutations.responseObject;
+import static dev.payspec.buildtools.SpecMutations.stringProperty;
+import static dev.payspec.buildtools.SpecMutations.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpecChangeGateMutationTest {
 
+  /** The specs module: its Redocly config names the APIs, its baseline/ holds the released specs. */
+  static final Path SPECS = Path.of(System.getProperty("payspec.root", "..")).resolve("specs");
+  /** The specs' current sources bundled for these tests (build-tools/pom.xml, execution test-bundles). */
   static final Path BUNDLES = Path.of(System.getProperty("payspec.openapi.dir", "target/openapi"));
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -57,7 +60,7 @@ class SpecChangeGateMutationTest {
   Path work;
 
   static List<String> apis() throws IOException {
-    return SpecChangeGate.apis(Path.of("redocly.yaml"), Path.of("baseline")).stream()
+    return SpecChangeGate.apis(SPECS.resolve("redocly.yaml"), SPECS.resolve("baseline")).stream()
         .filter(api -> Files.isRegularFile(BUNDLES.resolve(api + ".yaml")))
         .collect(Collectors.toList());
   }
