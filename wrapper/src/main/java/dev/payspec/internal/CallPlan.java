@@ -176,7 +176,7 @@ record CallPlan(String method, String[] literals, String[] pathNames, ApiSpec.Pa
   }
 
   /** A value as it goes on the wire: dates in ISO 8601, enums by their JSON value, the rest as text. */
-  private static String text(Object value) {
+  static String text(Object value) {
     if (value instanceof TemporalAccessor || value instanceof Enum<?>) {
       String json = Json.MAPPER.valueToTree(value).asText();
       return json.isEmpty() ? value.toString() : json;

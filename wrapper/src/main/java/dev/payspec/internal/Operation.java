@@ -281,6 +281,9 @@ public final class Operation<T> {
         List<Violation> found;
         if (value == null) {
           found = parameters[i].required() ? List.of(new Violation(parameters[i].name(), "is required")) : List.of();
+        } else if (parameters[i].in().equals("path") && addressesAnotherResource(value)) {
+          found = List.of(new Violation(parameters[i].name(), "must not be empty, \".\" or \"..\": the request would"
+              + " address another resource"));
         } else {
           found = parameterChecks[i] == null ? List.of() : parameterChecks[i].violations(tree(value, json), parameters[i].name());
         }
@@ -339,6 +342,16 @@ public final class Operation<T> {
       UnknownProperties.report(runtime.spec(), schema, body,
           field -> listener.accept(new UnexpectedAnswer(method, path, field, "is not a field the spec lists")));
     }
+  }
+
+  /**
+   * Whether a path parameter's value, as sent, would make the path name another resource: empty
+   * ({@code /customers/} is the list), or a dot segment that any proxy or server resolves
+   * ({@code /customers/..} is {@code /}). Whatever the spec's schema says: refused before sending.
+   */
+  private static boolean addressesAnotherResource(Object value) {
+    String text = CallPlan.text(value);
+    return text.isEmpty() || text.equals(".") || text.equals("..");
   }
 
   /**

@@ -13,7 +13,6 @@ import dev.payspec.UnreadableAnswerException;
 import dev.payspec.spec.ApiSpec;
 import dev.payspec.specs.BundledSpec;
 import java.io.IOException;
-import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -71,10 +70,7 @@ class LiberalReadingTest {
 
   /** The operations that answer a JSON body on success, of every API. */
   private static List<ApiSpec.Operation> answering() {
-    List<ApiSpec.Operation> operations = new ArrayList<>();
-    for (String api : BundledSpec.apis()) {
-      BundledSpec.load(api).model().operations().stream().filter(o -> o.successSchema() != null).forEach(operations::add);
-    }
+    List<ApiSpec.Operation> operations = SpecCalls.everyOperation().stream().filter(o -> o.successSchema() != null).toList();
     assertThat(operations).as("operations answering a body in the bundles").isNotEmpty();
     return operations;
   }
@@ -149,29 +145,8 @@ class LiberalReadingTest {
   private static Object call(ApiRuntime runtime, ApiSpec.Operation operation, int status, String body) throws Exception {
     STATUS.set(status);
     ANSWER.set(body.getBytes(StandardCharsets.UTF_8));
-    Arguments args = Arguments.none();
-    for (ApiSpec.Parameter parameter : operation.parameters()) {
-      if (parameter.required()) {
-        args = args.with(parameter.name(), Json.MAPPER.treeToValue(operation.spec().at(parameter.pointer()).path("example"), Object.class));
-      }
-    }
-    if (operation.body() != null) {
-      args = args.body(BundledSpec.load(operation.spec().api()).firstExample(operation.node().path("requestBody")));
-    }
-    return runtime.operation(operation.id(), answerType(operation)).call(args);
-  }
-
-  /** The model a success binds to, as the generated services name it. */
-  private static Type answerType(ApiSpec.Operation operation) throws ClassNotFoundException {
-    if (operation.paging() != null) {
-      return JsonNode.class;
-    }
-    ApiSpec spec = operation.spec();
-    String schema = operation.successSchema();
-    boolean list = "array".equals(spec.at(schema).path("type").asText());
-    String component = ApiSpec.componentName(list ? spec.derefPointer(schema + "/items") : schema);
-    Class<?> model = Class.forName(spec.javaPackage() + ".generated.model." + component);
-    return list ? ApiRuntime.listOf(model) : model;
+    Arguments args = SpecCalls.exampleArguments(operation);
+    return runtime.operation(operation.id(), SpecCalls.answerType(operation)).call(args);
   }
 
   private static JsonNode successExample(ApiSpec.Operation operation) {
