@@ -39,6 +39,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private String userAgentSuffix;
   private HttpClient sharedHttpClient;
   private HttpEngine engine;
+  private CallClock clock;
   private boolean logFullBodies;
   private Consumer<UnexpectedAnswer> unexpectedAnswers;
   private CallListener listener;
@@ -193,6 +194,15 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /**
+   * How the client waits before a retry (default: a timer that holds no thread). Give your own in
+   * tests of retries and backoff, to run them without real sleeps.
+   */
+  public B clock(CallClock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock is null: leave it unset for the default timers");
+    return self();
+  }
+
   /** The listener of {@link #onUnexpectedAnswer(Consumer)}, or null. */
   protected Consumer<UnexpectedAnswer> unexpectedAnswerListener() {
     return unexpectedAnswers;
@@ -201,7 +211,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** The shared settings with this provider's name (for the User-Agent) and credentials. */
   protected HttpSettings settings(String provider, String username, String password) {
     return new HttpSettings(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password,
-        sharedHttpClient, logFullBodies, listener, engine);
+        sharedHttpClient, logFullBodies, listener, engine, clock);
   }
 
   @SuppressWarnings("unchecked")

@@ -55,8 +55,8 @@ import okhttp3.ResponseBody;
  * </ul>
  * Interceptors of the user's client must not resend requests either.
  *
- * <p>Sync calls run {@code Call.execute()} on the caller's thread; async ones {@code Call.enqueue()}
- * on the dispatcher's threads. Closing the payspec client closes this engine: an engine from
+ * <p>Calls run {@code Call.enqueue()} on the dispatcher's threads (a sync call waits for them).
+ * Closing the payspec client closes this engine: an engine from
  * {@link #create()} then ends the client it built (dispatcher threads, pooled connections), so it
  * belongs to one payspec client; one from {@link #create(OkHttpClient)} leaves the user's client
  * open, and may be shared by many payspec clients.
@@ -165,13 +165,6 @@ public final class OkHttpEngine implements HttpEngine {
     Call call = client(request).newCall(builder.build());
     request.onCancel(call::cancel);
     return call;
-  }
-
-  @Override
-  public HttpEngine.Response send(Request request) throws IOException {
-    try (okhttp3.Response response = call(request).execute()) {
-      return answer(response);
-    }
   }
 
   @Override

@@ -33,16 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public interface HttpEngine extends AutoCloseable {
 
   /**
-   * Sends {@code request} on the calling thread and returns the whole answer, whatever its status.
-   *
-   * @throws IOException when no complete answer came (refused, reset, timed out, or the request was
-   *     cancelled, in which case it must be thrown at once)
-   * @throws InterruptedException when the calling thread was interrupted while waiting
-   */
-  Response send(Request request) throws IOException, InterruptedException;
-
-  /**
-   * Sends {@code request} without blocking the caller: the future completes with the whole answer,
+   * Sends {@code request} without blocking the caller (a sync call waits for this future: one way to
+   * send, whoever waits): the future completes with the whole answer,
    * or exceptionally with an {@link IOException} when no complete answer came, and when the request
    * is {@link Request#cancel() cancelled}. Callbacks on it may run on the engine's threads.
    */

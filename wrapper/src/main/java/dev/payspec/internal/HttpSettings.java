@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param logFullBodies whether the wire log writes bodies as they are, personal data included
  * @param listener told of each call, or null
  * @param engine the user's engine, or null for the JDK's client ({@code sharedHttpClient} or the client's own)
+ * @param clock how the client waits before a retry, or null for timers on the engine's threads
  */
 public record HttpSettings(
     String provider,
@@ -34,7 +35,16 @@ public record HttpSettings(
     HttpClient sharedHttpClient,
     boolean logFullBodies,
     dev.payspec.CallListener listener,
-    dev.payspec.http.HttpEngine engine) {
+    dev.payspec.http.HttpEngine engine,
+    dev.payspec.CallClock clock) {
+
+  /** Settings with the default clock. */
+  public HttpSettings(String provider, URI baseUrl, Duration connectTimeout, Duration readTimeout, int maxRetries,
+      String userAgentSuffix, String username, String password, HttpClient sharedHttpClient, boolean logFullBodies,
+      dev.payspec.CallListener listener, dev.payspec.http.HttpEngine engine) {
+    this(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password, sharedHttpClient,
+        logFullBodies, listener, engine, null);
+  }
 
   /** Settings without an engine of the user's. */
   public HttpSettings(String provider, URI baseUrl, Duration connectTimeout, Duration readTimeout, int maxRetries,

@@ -24,12 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * public API.
  *
  * <ul>
- *   <li>sync: {@code HttpClient.send} on the caller's thread (no hand-off, which cost about 180 µs a
- *       call on 2 cores) with the JDK's own byte-array body handler; the JDK's request timeout bounds
- *       the wait for the headers, and a cancelled request (its deadline passed) interrupts the caller,
- *       which the JDK client answers by cancelling the exchange, body included ({@link Interrupter});
- *   <li>async: {@code sendAsync}; a cancellation cancels its future on the client's executor, so
- *       that the callbacks it completes never run on the deadlines' thread;
+ *   <li>{@code sendAsync} with the JDK's own byte-array body handler; a cancellation (the deadline
+ *       passed, the caller was interrupted or cancelled) cancels its future on the client's executor,
+ *       which ends the exchange, body included, and never runs callbacks on the deadlines' thread;
  *   <li>the JDK client resends a GET once by itself when its connection closes before any byte of
  *       the answer: {@link #timesSent} counts that resend.
  * </ul>
@@ -72,78 +69,6 @@ final class JdkHttpEngine implements HttpEngine {
       builder.header(request.headerName(i), request.headerValue(i));
     }
     return builder.build();
-  }
-
-  @Override
-  public Response send(Request request) throws IOException, InterruptedException {
-    Interrupter interrupter = new Interrupter(Thread.currentThread());
-    request.onCancel(interrupter::interrupt);
-    try {
-      HttpResponse<byte[]> response = http.send(toJdk(request), BodyHandlers.ofByteArray());
-      return new Response(response.statusCode(), response.headers().map(), response.body());
-    } catch (InterruptedException e) {
-      if (interrupter.interrupted()) {
-        throw new IOException("no complete answer before the request was cancelled", e);
-      }
-      throw e;
-    } finally {
-      interrupter.finish();
-    }
-  }
-
-  /**
-   * Ends a blocking {@code send} when its request is cancelled (its deadline passed), body included:
-   * the JDK client's request timeout ends when the headers arrive (JDK-8208693), so a stalled or
-   * dripped body would otherwise hold the caller. The caller's thread is interrupted, which makes
-   * {@code send} cancel its exchange; the interrupt is then cleared, so that the caller's thread
-   * leaves as it came.
-   *
-   * <p>Why not a body handler of our own that gives up on cancellation (as before): the JDK runs only
-   * its own body handlers in place; any other costs each answer a hand-off to the client's executor,
-   * which measured about 8 µs of CPU per call (5% of a local call's time on 2 cores).
-   */
-  static final class Interrupter {
-
-    private static final int SENDING = 0;
-    private static final int INTERRUPTING = 1;
-    private static final int INTERRUPTED = 2;
-    private static final int FINISHED = 3;
-
-    private final Thread caller;
-    private final AtomicInteger state = new AtomicInteger(SENDING);
-
-    Interrupter(Thread caller) {
-      this.caller = caller;
-    }
-
-    /** On the canceller's thread (payspec's deadlines). */
-    void interrupt() {
-      // Interrupted by its owner already: send ends by itself, and the interrupt is the owner's to see.
-      if (caller.isInterrupted()) {
-        return;
-      }
-      if (state.compareAndSet(SENDING, INTERRUPTING)) {
-        caller.interrupt();
-        state.set(INTERRUPTED);
-      }
-    }
-
-    /** Whether this interrupted the caller. */
-    boolean interrupted() {
-      int now = state.get();
-      return now == INTERRUPTING || now == INTERRUPTED;
-    }
-
-    /** On the caller's thread once send returned: clears the interrupt this made, waiting for it if it is under way. */
-    void finish() {
-      if (state.compareAndSet(SENDING, FINISHED)) {
-        return;
-      }
-      while (state.get() != INTERRUPTED) {
-        Thread.onSpinWait();
-      }
-      Thread.interrupted();
-    }
   }
 
   @Override

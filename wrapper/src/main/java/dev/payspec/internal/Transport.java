@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payspec.ApiCall;
+import dev.payspec.CallClock;
 import dev.payspec.CallListener;
 import dev.payspec.ConnectionException;
 import dev.payspec.RequestOptions;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,6 +73,7 @@ public final class Transport implements AutoCloseable {
   private final long attemptNanos;
   private final String[] identity;
   private final WireLog log;
+  private final CallClock clock;
   private volatile boolean closed;
 
   public Transport(HttpSettings settings, ErrorBodyParser errorBodyParser) {
@@ -99,6 +102,7 @@ public final class Transport implements AutoCloseable {
         "Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)),
         "User-Agent", settings.userAgent()};
     this.log = new WireLog("dev.payspec.http." + settings.provider(), settings.logFullBodies());
+    this.clock = settings.clock() != null ? settings.clock() : CallClock.system(engine.executor());
   }
 
   /** Tells the wire log which JSON fields of this API are personal ({@code x-personal} in the spec), to mask them. */
@@ -135,48 +139,38 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * One call of {@code plan}: sends the request and decodes the answer, retrying as
-   * {@link RetryPolicy} allows; every failure is a {@link PayspecException}.
-   */
-  Object exchange(CallPlan plan, Arguments args) {
-    return exchange(plan, args, null, RequestOptions.NONE).value();
-  }
-
-  /**
    * One call of {@code plan} with {@code options}, told to the listener as {@code call} (null for
    * none): sends the request and decodes the answer, retrying as {@link RetryPolicy} allows; every
-   * failure is a {@link PayspecException}.
+   * failure is a {@link PayspecException}. The caller waits for {@link #exchangeAsync}: one way to
+   * send, deadline and retry a call, whoever waits. An interrupt of the waiting thread cancels the
+   * exchange and the retries to come; the thread keeps its interrupt for its owner.
    */
   Exchanged exchange(CallPlan plan, Arguments args, ApiCall call, RequestOptions options) {
-    if (closed) {
-      throw new IllegalStateException("this payspec client is closed: build a new one");
-    }
-    RetryPolicy policy = policy(options);
-    int[] requests = {0};
-    for (int attempt = 0; ; attempt++) {
-      Attempt sent = attempt(plan, args, options);
-      tellRequest(call, attempt + 1);
-      try {
-        Exchanged done = exchangeOnce(plan, sent, requests);
-        tellResponse(call, done.status());
-        return done;
-      } catch (PayspecException failure) {
-        Optional<Duration> delay = policy.delayBeforeRetry(plan.method(), failure, attempt, requests[0]);
-        if (delay.isEmpty() || closed) {
-          tellFailure(call, failure);
-          throw failure;
-        }
-        tellRetry(call, attempt + 1, delay.get(), failure);
-        pause(delay.get(), failure);
+    CompletableFuture<Exchanged> result = exchangeAsync(plan, args, call, options);
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      result.cancel(true);
+      Thread.currentThread().interrupt();
+      String fullPath = basePath + plan.path(args);
+      throw new ConnectionException(plan.method() + " " + fullPath + ": interrupted while waiting for the answer",
+          plan.method(), fullPath, true, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
       }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
   /**
-   * The same call as {@link #exchange(CallPlan, Arguments, ApiCall, RequestOptions)} without
-   * blocking a thread: each attempt is sent with the JDK client's {@code sendAsync}, its deadline and
-   * the delays between retries are timers, and cancelling the returned future cancels the attempt
-   * under way and any retry to come. It completes exceptionally with the same
+   * The call as {@link #exchange(CallPlan, Arguments, ApiCall, RequestOptions)} without blocking a
+   * thread: each attempt is sent with the engine's {@code sendAsync}, its deadline is a timer and the
+   * delay before a retry the {@link CallClock}'s, and cancelling the returned future cancels the
+   * attempt under way and any retry to come. It completes exceptionally with the same
    * {@link PayspecException}s.
    */
   CompletableFuture<Exchanged> exchangeAsync(CallPlan plan, Arguments args, ApiCall call, RequestOptions options) {
@@ -271,8 +265,7 @@ public final class Transport implements AutoCloseable {
       tellRetry(call, attempt + 1, delay.get(), failure);
       PayspecException last = failure;
       try {
-        CompletableFuture.delayedExecutor(delay.get().toNanos(), TimeUnit.NANOSECONDS, engine.executor())
-            .execute(() -> attemptAsync(plan, args, call, options, policy, attempt + 1, requests, result, inFlight));
+        clock.schedule(delay.get(), () -> attemptAsync(plan, args, call, options, policy, attempt + 1, requests, result, inFlight));
       } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
         result.completeExceptionally(last);
       }
@@ -323,48 +316,6 @@ public final class Transport implements AutoCloseable {
       all.add(value);
     });
     return all.toArray(new String[0]);
-  }
-
-  /** One attempt; {@code requests[0]} grows by the number of requests that may have reached the server. */
-  private Exchanged exchangeOnce(CallPlan plan, Attempt sent, int[] requests) {
-    boolean logged = log.enabled();
-    long start = System.nanoTime();
-    HttpEngine.Request request = sent.request();
-    if (logged) {
-      log.request(request);
-    }
-    HttpEngine.Response response;
-    // Sent on the caller's thread; the request is cancelled when its deadline passes or when the
-    // caller is interrupted (a socket's blocking read ignores interrupts).
-    Thread caller = Thread.currentThread();
-    Deadlines.Watch deadline = Deadlines.watch(start + sent.deadlineNanos(), caller, request::cancel);
-    try {
-      response = engine.send(request);
-      requests[0]++;
-    } catch (IOException e) {
-      if (caller.isInterrupted()) {
-        throw interrupted(sent, requests, e);
-      }
-      if (request.isCancelled()) {
-        requests[0]++;
-        throw deadlinePassed(sent, logged, start, e);
-      }
-      throw failed(sent, e, requests, logged, start);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw interrupted(sent, requests, e);
-    } finally {
-      deadline.done();
-    }
-    return answered(plan, sent, response, logged, start);
-  }
-
-  /** The caller was interrupted: the exchange is cancelled, the interrupt kept for the thread's owner. */
-  private ConnectionException interrupted(Attempt sent, int[] requests, Exception cause) {
-    requests[0]++;
-    String fullPath = basePath + sent.path();
-    return new ConnectionException(sent.method() + " " + fullPath + ": interrupted while waiting for the answer",
-        sent.method(), fullPath, true, cause);
   }
 
   private ConnectionException deadlinePassed(Attempt sent, boolean logged, long start, Throwable cause) {
@@ -504,14 +455,5 @@ public final class Transport implements AutoCloseable {
     String what = neverConnected ? "could not connect" : "connection failed or timed out";
     return new ConnectionException(method + " " + path + ": " + what + " (" + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", method, path, !neverConnected, e);
-  }
-
-  private static void pause(Duration delay, PayspecException failure) {
-    try {
-      Thread.sleep(delay.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw failure;
-    }
   }
 }
