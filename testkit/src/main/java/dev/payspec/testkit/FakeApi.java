@@ -1,8 +1,10 @@
 package dev.payspec.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -45,10 +47,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       path and query parameters, body: the same JSON Schema rules as the spec), and one the spec
  *       refuses gets the provider's error status and body;
  *   <li>customers are kept: one created can be read, listed (with the spec's filters and paging),
- *       updated and deleted; ids follow the spec's pattern;
+ *       updated and deleted; ids follow the spec's pattern and are random, so no two fakes (nor two
+ *       runs) hand out the same id;
  *   <li>a test scripts faults and answers with {@link #nextCall(String)} and reads what it received
  *       with {@link #requests()}.
  * </ul>
+ * An operation is named by its operation id ({@code getCustomer}) or by the wrapper's method name
+ * for it ({@code retrieve}); any other name is refused with the valid ones, so an assertion on a
+ * misspelt name cannot pass by finding nothing. A scripted answer waits until a call uses it or
+ * {@link #reset()}: with {@link FakeApiExtension} each test starts with none; without it, call
+ * {@code reset()} before each test.
  *
  * <pre>{@code
  * try (FakeApi fake = FakeApi.start("stancer")) {
@@ -62,6 +70,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeApi implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Whether a scripted body is JSON: one JSON value and nothing after it. */
+  private static final ObjectReader STRICT_JSON = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -79,15 +89,17 @@ public final class FakeApi implements AutoCloseable {
   private final Deque<NextCall> scripted = new ArrayDeque<>();
   private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
   private long clock = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
+  /** Counts resets: a call received before the last one (a slow call of an earlier test) changes nothing. */
+  private volatile long generation;
 
   private FakeApi(String api) {
     this.spec = SpecDocument.load(api);
     this.errors = ErrorStyle.of(api);
     for (SpecDocument.Operation operation : spec.operations) {
-      idPattern(operation).ifPresent(pattern -> ids.computeIfAbsent(pattern, p -> new IdGenerator(p, p.hashCode())));
+      idPattern(operation).ifPresent(pattern -> ids.computeIfAbsent(pattern, p -> new IdGenerator(p, true)));
     }
     this.exampleIds = spec.operations.stream().map(this::exampleOfPathParameter).filter(Objects::nonNull).findFirst()
-        .map(example -> IdGenerator.likeExample(example, example.hashCode())).orElse(null);
+        .map(IdGenerator::likeExample).orElse(null);
     try {
       this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -122,14 +134,15 @@ public final class FakeApi implements AutoCloseable {
     return spec.api;
   }
 
-  /** Scripts the next call of the operation with this id (such as {@code createCustomer}). */
-  public NextCall nextCall(String operationId) {
-    Objects.requireNonNull(operationId, "operationId is null: pass an operationId of the spec");
-    if (spec.operations.stream().noneMatch(operation -> operation.id.equals(operationId))) {
-      throw new IllegalArgumentException("the " + spec.api + " spec has no operation '" + operationId + "'; it has "
-          + spec.operations.stream().map(operation -> operation.id).toList());
-    }
-    return new NextCall(this, operationId);
+  /**
+   * Scripts the next call of one operation, named by its operation id ({@code getCustomer}) or the
+   * wrapper's method name for it ({@code retrieve}).
+   *
+   * @throws IllegalArgumentException if the spec has no operation of that name (the message lists
+   *     the valid names), or if the method name is that of two operations (give the id)
+   */
+  public NextCall nextCall(String operation) {
+    return new NextCall(this, spec.operation(operation).id);
   }
 
   /** Scripts the next call, whatever its operation. */
@@ -142,9 +155,16 @@ public final class FakeApi implements AutoCloseable {
     return List.copyOf(received);
   }
 
-  /** The requests of one operation. */
-  public List<RecordedRequest> requests(String operationId) {
-    return received.stream().filter(request -> operationId.equals(request.operationId())).toList();
+  /**
+   * The requests of one operation, named as for {@link #nextCall(String)}: by its operation id or the
+   * wrapper's method name for it.
+   *
+   * @throws IllegalArgumentException if the spec has no operation of that name (the message lists
+   *     the valid names), or if the method name is that of two operations (give the id)
+   */
+  public List<RecordedRequest> requests(String operation) {
+    String id = spec.operation(operation).id;
+    return received.stream().filter(request -> id.equals(request.operationId())).toList();
   }
 
   /** The customers the fake holds, as JSON text by id, for a test to check or seed through the API. */
@@ -154,11 +174,25 @@ public final class FakeApi implements AutoCloseable {
     return copy;
   }
 
-  /** Forgets every customer, scripted call and received request. */
+  /**
+   * Forgets every customer, scripted call and received request. A call received before, still
+   * waiting out a scripted delay, then ends with its connection dropped and changes nothing.
+   */
   public synchronized void reset() {
+    generation++;
     customers.clear();
     scripted.clear();
     received.clear();
+  }
+
+  /** The scripted calls not used yet, as {@code createCustomer} (or {@code any operation}), one per call. */
+  synchronized List<String> pendingScripts() {
+    return scripted.stream().map(call -> call.operationId == null ? "any operation" : call.operationId).toList();
+  }
+
+  /** Forgets the scripted calls not used yet. */
+  synchronized void discardScripts() {
+    scripted.clear();
   }
 
   /** Stops the server and its threads. */
@@ -194,7 +228,12 @@ public final class FakeApi implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // Serving a request
 
-  private record Answer(int status, JsonNode body) {}
+  /** An answer: a JSON body, or a scripted text served as given with its content type ({@code text} not null). */
+  private record Answer(int status, JsonNode body, String text, String contentType) {
+    Answer(int status, JsonNode body) {
+      this(status, body, null, null);
+    }
+  }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
@@ -203,6 +242,7 @@ public final class FakeApi implements AutoCloseable {
       Map<String, List<String>> query = query(exchange.getRequestURI());
       Map<String, List<String>> headers = new TreeMap<>();
       exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+      long receivedIn = generation;
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       Optional<SpecDocument.Match> match = spec.match(method, path);
       String operationId = match.map(m -> m.operation().id).orElse(null);
@@ -224,16 +264,29 @@ public final class FakeApi implements AutoCloseable {
         if (next.isPresent() && next.get().action == NextCall.Action.RESPOND) {
           answer = scriptedAnswer(match.get().operation(), next.get());
         } else {
-          answer = serve(match.get(), headers, query, body);
+          answer = serve(match.get(), headers, query, body, receivedIn);
         }
       }
       send(exchange, answer);
     }
   }
 
-  private Answer scriptedAnswer(SpecDocument.Operation operation, NextCall call) throws JsonProcessingException {
+  /** The content type of a scripted body the test gave none for: JSON when it is JSON, else HTML or plain text. */
+  private static String contentTypeOf(String body) {
+    try {
+      STRICT_JSON.readTree(body);
+      if (!body.isBlank()) {
+        return "application/json";
+      }
+    } catch (IOException e) {
+      // not JSON: served as text
+    }
+    return body.stripLeading().startsWith("<") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8";
+  }
+
+  private Answer scriptedAnswer(SpecDocument.Operation operation, NextCall call) {
     if (call.body != null) {
-      return new Answer(call.status, JSON.readTree(call.body));
+      return new Answer(call.status, null, call.body, call.contentType != null ? call.contentType : contentTypeOf(call.body));
     }
     JsonNode example = operation.response(call.status).map(operation::firstExample).orElse(null);
     if (example != null && call.conflictingId != null) {
@@ -243,7 +296,7 @@ public final class FakeApi implements AutoCloseable {
   }
 
   private Answer serve(SpecDocument.Match match, Map<String, List<String>> headers, Map<String, List<String>> query,
-      String text) {
+      String text, long receivedIn) {
     SpecDocument.Operation operation = match.operation();
     if (operation.secured() && !headers.containsKey("authorization")) {
       return new Answer(401, operation.response(401).map(operation::firstExample).orElse(null));
@@ -306,6 +359,10 @@ public final class FakeApi implements AutoCloseable {
       return new Answer(errors.invalidStatus(operation), errors.invalid(violations));
     }
     synchronized (this) {
+      if (generation != receivedIn) {
+        // Received before a reset (a slow call of an earlier test): it must not touch this test's customers.
+        throw new IllegalStateException("payspec testkit: a call received before reset() is dropped");
+      }
       return behave(operation, pathValues, queryValues, body);
     }
   }
@@ -399,7 +456,7 @@ public final class FakeApi implements AutoCloseable {
       return TextNode.valueOf(ids.get(schema.path("pattern").asText()).next());
     }
     if (schema.has("pattern")) {
-      return TextNode.valueOf(new IdGenerator(schema.path("pattern").asText(), name.hashCode()).next());
+      return TextNode.valueOf(new IdGenerator(schema.path("pattern").asText(), false).next());
     }
     if (schema.has("default")) {
       return schema.get("default");
@@ -467,9 +524,15 @@ public final class FakeApi implements AutoCloseable {
   // Helpers
 
   private void send(HttpExchange exchange, Answer answer) throws IOException {
-    byte[] bytes = answer.body() == null || answer.status() == 204 ? null : JSON.writeValueAsBytes(answer.body());
-    if (bytes != null) {
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
+    byte[] bytes;
+    if (answer.text() != null) {
+      bytes = answer.text().isEmpty() ? null : answer.text().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+    } else {
+      bytes = answer.body() == null || answer.status() == 204 ? null : JSON.writeValueAsBytes(answer.body());
+      if (bytes != null) {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+      }
     }
     exchange.sendResponseHeaders(answer.status(), bytes == null ? -1 : bytes.length);
     if (bytes != null) {

@@ -1,14 +1,27 @@
 package dev.payspec.testkit;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 
 /**
  * A {@link FakeApi} for a JUnit 5 test class: started before the first test, emptied before each
- * test (customers, scripted calls and received requests), stopped after the last.
+ * test (customers, scripted calls and received requests), stopped after the last. Scripted answers
+ * belong to the test that sets them (in the test or a {@code @BeforeEach} method): those it leaves
+ * unused (a {@code times(5)} of which the client used two) are dropped after it, and never fire in
+ * the next test. Each dynamic test of a {@code @TestFactory} is a test here too. An answer scripted
+ * outside any test ({@code @BeforeAll}, a {@code @TestFactory}'s body) fails the next test, naming
+ * it, rather than being dropped unseen.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -22,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  */
-public final class FakeApiExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class FakeApiExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, InvocationInterceptor {
 
   private final String api;
   private volatile FakeApi fake;
@@ -60,7 +74,24 @@ public final class FakeApiExtension implements BeforeAllCallback, BeforeEachCall
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    fake().reset();
+    startTest();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    fake().discardScripts();
+  }
+
+  /** Each dynamic test of a {@code @TestFactory} starts with an empty fake, and leaves no scripted answer behind. */
+  @Override
+  public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+      ExtensionContext extensionContext) throws Throwable {
+    startTest();
+    try {
+      invocation.proceed();
+    } finally {
+      fake().discardScripts();
+    }
   }
 
   @Override
@@ -68,6 +99,22 @@ public final class FakeApiExtension implements BeforeAllCallback, BeforeEachCall
     if (fake != null && context.getParent().map(parent -> parent.getParent().isEmpty()).orElse(true)) {
       fake.close();
       fake = null;
+    }
+  }
+
+  /** Empties the fake; fails if answers were scripted since the last test ended, outside any test. */
+  private void startTest() {
+    List<String> outside = fake().pendingScripts();
+    fake().reset();
+    if (!outside.isEmpty()) {
+      Map<String, Long> counts = outside.stream().collect(Collectors.groupingBy(Function.identity(), TreeMap::new,
+          Collectors.counting()));
+      throw new IllegalStateException("the fake " + api + " API was scripted outside a test (in @BeforeAll, a static"
+          + " initializer or a @TestFactory's body): " + counts.entrySet().stream()
+              .map(entry -> entry.getKey() + (entry.getValue() > 1 ? " x" + entry.getValue() : ""))
+              .collect(Collectors.joining(", "))
+          + ". Scripted answers belong to the test that sets them and the fake is emptied before each test,"
+          + " so these would never fire: script them in the test or in a @BeforeEach method");
     }
   }
 }

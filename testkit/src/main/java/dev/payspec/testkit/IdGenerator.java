@@ -1,28 +1,41 @@
 package dev.payspec.testkit;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Makes values that match an id pattern of the spec, such as {@code ^cust_[a-zA-Z0-9]{24}$}: the
  * simple patterns ids have (literals, character classes, {@code .}, {@code \w}, {@code \d},
  * {@code {n}} counts). A pattern beyond that is refused when the fake starts, not when a test runs.
+ * Values are random, from a seed of its own per generator (not a fixed one): two fakes, or two
+ * runs, practically never make the same id (24 letters and digits are 143 bits); a generator of ids
+ * never makes one twice.
  */
 final class IdGenerator {
 
   private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  private static final SecureRandom SEEDS = new SecureRandom();
+  /** Draws before a generator of ids gives up finding one it has not made. */
+  private static final int ATTEMPTS = 1000;
 
   private record Part(String characters, int count) {}
 
   private final String pattern;
   private final List<Part> parts;
   private final Random random;
+  /** The values made so far, for a generator of ids; null for other values, which may repeat. */
+  private final Set<String> made;
 
-  IdGenerator(String pattern, long seed) {
+  /** A generator for {@code pattern}; {@code ids}: never the same value twice (an id), or values that may repeat. */
+  IdGenerator(String pattern, boolean ids) {
     this.pattern = pattern;
     this.parts = parse(pattern);
-    this.random = new Random(seed);
+    this.random = new Random(SEEDS.nextLong());
+    this.made = ids ? new HashSet<>() : null;
   }
 
   /**
@@ -30,7 +43,7 @@ final class IdGenerator {
    * the example's prefix up to its last {@code _}, then as many lower-case hexadecimal digits, or
    * letters and digits, as the example has.
    */
-  static IdGenerator likeExample(String example, long seed) {
+  static IdGenerator likeExample(String example) {
     int underscore = example.lastIndexOf('_') + 1;
     String rest = example.substring(underscore);
     String characters = rest.chars().allMatch(c -> Character.isDigit(c) || c >= 'a' && c <= 'f') ? "[0-9a-f]" : "[a-zA-Z0-9]";
@@ -41,7 +54,7 @@ final class IdGenerator {
       }
       pattern.append(c);
     }
-    return new IdGenerator(pattern.append(characters).append('{').append(Math.max(rest.length(), 8)).append("}$").toString(), seed);
+    return new IdGenerator(pattern.append(characters).append('{').append(Math.max(rest.length(), 8)).append("}$").toString(), true);
   }
 
   String pattern() {
@@ -49,6 +62,17 @@ final class IdGenerator {
   }
 
   synchronized String next() {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      String value = draw();
+      if (made == null || made.add(value)) {
+        return value;
+      }
+    }
+    throw new IllegalStateException("the id pattern " + pattern + " allows too few values: " + made.size()
+        + " ids made, and " + ATTEMPTS + " draws gave none new");
+  }
+
+  private String draw() {
     StringBuilder id = new StringBuilder();
     for (Part part : parts) {
       for (int i = 0; i < part.count(); i++) {

@@ -6,10 +6,13 @@ import java.util.Objects;
 /**
  * What the fake does on the next call (or the next few calls) of one operation, instead of or before
  * its normal answer. Made by {@link FakeApi#nextCall(String)}; a terminal method ({@link #respond(int)},
- * {@link #dropConnection()}, {@link #proceed()}...) puts it in the fake's queue.
+ * {@link #dropConnection()}, {@link #proceed()}...) puts it in the fake's queue, where it waits until
+ * calls use it or the fake is reset ({@link FakeApiExtension} resets it before each test and drops
+ * what a test left unused after it).
  *
  * <pre>{@code
  * fake.nextCall("createCustomer").respond(503);                      // the documented error body
+ * fake.nextCall("retrieve").respond(502, "<html>Bad Gateway</html>"); // any body, served as text/html
  * fake.nextCall("getCustomer").delay(Duration.ofSeconds(2)).proceed(); // slow, then the normal answer
  * fake.nextCall("getCustomer").times(2).dropConnection();            // two resets before any answer
  * }</pre>
@@ -25,6 +28,7 @@ public final class NextCall {
   Action action;
   int status;
   String body;
+  String contentType;
   String conflictingId;
 
   NextCall(FakeApi fake, String operationId) {
@@ -60,14 +64,48 @@ public final class NextCall {
     return respond(status, null);
   }
 
-  /** Answers with this status and this JSON body, whatever the spec says. */
-  public FakeApi respond(int status, String jsonBody) {
+  /**
+   * Answers with this status and this body as given, whatever the spec says: served as
+   * {@code application/json} when it is one JSON value, as {@code text/html} when it starts with
+   * {@code <} (a proxy's error page), as {@code text/plain} otherwise; {@link #respond(int, String, String)}
+   * names another content type. A {@code null} body is {@link #respond(int)}.
+   *
+   * @throws IllegalArgumentException if the status is no HTTP status, or is one that has no body
+   *     (1xx, 204, 304) and a body is given
+   */
+  public FakeApi respond(int status, String body) {
+    return answer(status, body, null);
+  }
+
+  /**
+   * Answers with this status, this body and this {@code Content-Type}, such as {@code text/xml} or
+   * {@code application/problem+json}.
+   *
+   * @throws IllegalArgumentException if the status is no HTTP status or has no body (1xx, 204, 304),
+   *     or the content type is no media type
+   */
+  public FakeApi respond(int status, String body, String contentType) {
+    Objects.requireNonNull(body, "body is null: pass the text to serve, or use respond(status) for the documented body");
+    if (contentType == null || !contentType.strip().matches("[^/\\s;]+/[^/\\s;]+(\\s*;.*)?")) {
+      throw new IllegalArgumentException("the content type must be a media type, such as \"text/html\" or"
+          + " \"application/json; charset=utf-8\"; got " + (contentType == null ? null
+          : "\"" + contentType + "\""));
+    }
+    return answer(status, body, contentType.strip());
+  }
+
+  private FakeApi answer(int status, String body, String contentType) {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("status must be an HTTP status, 100 to 599; got " + status);
     }
+    if (body != null && (status < 200 || status == 204 || status == 304)) {
+      throw new IllegalArgumentException("a " + status + " answer has no body in HTTP, so this one could not be"
+          + " served: use respond(" + status + ") without a body, or a status that has one");
+    }
     this.action = Action.RESPOND;
     this.status = status;
-    this.body = jsonBody;
+    this.body = body;
+    this.contentType = contentType;
     return fake.enqueue(this);
   }
 

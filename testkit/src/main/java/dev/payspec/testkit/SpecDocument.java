@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One bundled spec as the {@code payspec-specs} jar holds it ({@code openapi/<api>.json}), read by
@@ -48,7 +49,53 @@ final class SpecDocument {
       throw new IllegalArgumentException("no spec named '" + api + "' on the class path (" + resource
           + "): is dev.payspec:payspec-specs a test dependency, and is the name one of its APIs?");
     }
-    return new SpecDocument(ApiSpec.load(api));
+    return of(ApiSpec.load(api));
+  }
+
+  /** A spec already read. */
+  static SpecDocument of(ApiSpec spec) {
+    return new SpecDocument(spec);
+  }
+
+  /**
+   * The operation a test names, by its operation id ({@code getCustomer}) or by the wrapper's method
+   * name for it ({@code retrieve}); an id wins over a method name. Any other name, or a method name
+   * that two operations share, is refused with the names that would do.
+   */
+  Operation operation(String name) {
+    if (name == null) {
+      throw new NullPointerException("the operation's name is null: pass an operation id of the " + api
+          + " spec or the wrapper's method name for it: " + names());
+    }
+    for (Operation operation : operations) {
+      if (operation.id.equals(name)) {
+        return operation;
+      }
+    }
+    List<Operation> byMethod = operations.stream().filter(operation -> operation.javaName.equals(name)).toList();
+    if (byMethod.size() == 1) {
+      return byMethod.get(0);
+    }
+    if (byMethod.size() > 1) {
+      throw new IllegalArgumentException("'" + name + "' is the wrapper's method name of " + byMethod.size()
+          + " operations of the " + api + " spec, " + byMethod.stream()
+              .map(operation -> operation.id + " (" + operation.tag + ")").collect(Collectors.joining(", "))
+          + ": name the one you mean by its operation id");
+    }
+    throw new IllegalArgumentException("the " + api + " spec has no operation named '" + name + "': name one by its"
+        + " operation id or by the wrapper's method name for it: " + names());
+  }
+
+  /** Every operation's names, as {@code getCustomer or retrieve}; a method name that names another operation too is left out. */
+  private String names() {
+    return operations.stream().map(operation -> operation.id + (names(operation.javaName) ? " or " + operation.javaName : ""))
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Whether this method name picks one operation. */
+  private boolean names(String javaName) {
+    return operations.stream().noneMatch(operation -> operation.id.equals(javaName))
+        && operations.stream().filter(operation -> operation.javaName.equals(javaName)).count() == 1;
   }
 
   /** The operation serving this method and path, if any. */
@@ -86,6 +133,9 @@ final class SpecDocument {
   static final class Operation {
 
     final String id;
+    /** The wrapper's method name ({@code retrieve} for {@code getCustomer}). */
+    final String javaName;
+    final String tag;
     final String method;
     final String path;
     final JsonNode node;
@@ -98,6 +148,8 @@ final class SpecDocument {
       this.spec = spec;
       this.operation = operation;
       this.id = operation.id();
+      this.javaName = operation.javaName();
+      this.tag = operation.tag();
       this.method = operation.method();
       this.path = operation.path();
       this.node = operation.node();

@@ -59,7 +59,7 @@ class EveryOperationIsServedTest {
   }
 
   /** Creates a customer through the spec's create operation (its first request example). */
-  private static String createOne(FakeApi fake, SpecDocument spec) throws Exception {
+  static String createOne(FakeApi fake, SpecDocument spec) throws Exception {
     for (SpecDocument.Operation operation : spec.operations) {
       if (operation.method.equals("POST") && operation.pathParameters.isEmpty()) {
         HttpResponse<String> created = FakeApiTest.send(fake, "POST", operation.path, firstRequestExample(spec, operation).toString());
@@ -70,7 +70,7 @@ class EveryOperationIsServedTest {
     throw new AssertionError(spec.api + " has no create operation to make a customer with");
   }
 
-  private static JsonNode firstRequestExample(SpecDocument spec, SpecDocument.Operation operation) {
+  static JsonNode firstRequestExample(SpecDocument spec, SpecDocument.Operation operation) {
     JsonNode content = spec.deref(operation.node.path("requestBody")).path("content").path("application/json");
     return spec.deref(content.path("examples").elements().next()).path("value");
   }

@@ -183,6 +183,20 @@ class FakeApiTest {
   }
 
   @Test
+  void aDelayedCallOfAnEarlierTestChangesNothingAfterAReset() throws Exception {
+    StancerClient impatient = StancerClient.builder().apiKey(STANCER_KEY).baseUrl(stancerFake.baseUrl())
+        .maxRetries(0).readTimeout(Duration.ofMillis(200)).build();
+    stancerFake.nextCall("createCustomer").delay(Duration.ofMillis(1000)).proceed();
+    assertThatThrownBy(() -> impatient.customers().create(new CustomerCreateRequest().email("david@example.net")))
+        .isInstanceOf(ConnectionException.class);
+
+    stancerFake.reset(); // the next test starts while the fake still holds the slow call
+    Thread.sleep(1500); // the slow call ends meanwhile
+
+    assertThat(stancerFake.customers()).as("the customer of the earlier test's slow call").isEmpty();
+  }
+
+  @Test
   void recordedRequestsKeepWhatTheClientSentButPrintNoCredentials() {
     stancer.customers().create(new CustomerCreateRequest().email("david@example.net"));
     RecordedRequest request = stancerFake.requests().get(0);
@@ -199,7 +213,7 @@ class FakeApiTest {
   }
 
   /** The spec's id pattern, or, where the spec states none (beGateway), the shape of its example id. */
-  private static Pattern idPattern(String api) {
+  static Pattern idPattern(String api) {
     SpecDocument spec = SpecDocument.load(api);
     JsonNode pattern = spec.deref(spec.root.at("/components/schemas/CustomerId")).path("pattern");
     if (!pattern.isMissingNode()) {
@@ -207,7 +221,7 @@ class FakeApiTest {
     }
     String example = spec.root.at("/paths/~1customers~1{customer_id}/get/parameters/0/example").asText();
     assertThat(example).as("the example id of %s", api).isNotEmpty();
-    return Pattern.compile(IdGenerator.likeExample(example, 0).pattern());
+    return Pattern.compile(IdGenerator.likeExample(example).pattern());
   }
 
   static HttpResponse<String> send(FakeApi fake, String method, String path, String body) throws Exception {
