@@ -2,6 +2,8 @@
 module dev.payspec.examples.modular {
   requires dev.payspec;
   requires dev.payspec.models;
+  // The JDK's HttpClient, which the wrapper (an automatic module, which cannot say so) sends with by default.
+  requires java.net.http;
   requires dev.payspec.okhttp;
   requires okhttp3;
 }
