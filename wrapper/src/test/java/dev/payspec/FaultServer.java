@@ -22,6 +22,8 @@ final class FaultServer implements AutoCloseable {
 
   /** What the server does with each request. */
   enum Behaviour {
+    /** Reads the request, then sends nothing. */
+    STALLED_HEADERS,
     /** Sends the headers of a 200 with a JSON body, then one byte of it, then nothing. */
     STALLED_BODY,
     /** Sends the headers of a 200, then the body one byte every 50 ms. */
@@ -104,6 +106,10 @@ final class FaultServer implements AutoCloseable {
           case STATUS_503 -> {
             out.write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
+          }
+          case STALLED_HEADERS -> {
+            in.transferTo(OutputStream.nullOutputStream());
+            return;
           }
           case STALLED_BODY -> {
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")

@@ -207,7 +207,11 @@ class FaultsAndRetriesTest {
         () -> unreachable.customers().create(new CustomerCreateRequest().email("david@example.net")));
 
     assertThat(e.isRequestSent()).isFalse();
-    assertThat(e.getMessage()).contains("could not connect");
+    assertThat(e.getMessage()).contains("could not connect").contains("127.0.0.1:" + closedPort).doesNotContain("/customers");
+    assertThat(e.getPhase()).isEqualTo(ConnectionException.Phase.CONNECTING);
+    assertThat(e.getHost()).isEqualTo("127.0.0.1");
+    assertThat(e.getPort()).isEqualTo(closedPort);
+    assertThat(e.getPath()).isEqualTo("/v1/customers/");
   }
 
   /** A request that fails twice with {@code failure}, then answers {@code success}. */

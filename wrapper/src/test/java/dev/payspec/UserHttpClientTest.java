@@ -109,6 +109,7 @@ class UserHttpClientTest {
         () -> defaults.customers().retrieve(Fixtures.STANCER_ID));
     assertThat(refused).isNotNull();
     assertThat(refused.getMessage()).containsIgnoringCase("SSL");
+    assertThat(refused.getPhase()).isEqualTo(ConnectionException.Phase.TLS);
   }
 
   @Test

@@ -178,6 +178,8 @@ public final class OkHttpEngine implements HttpEngine {
 
       @Override
       public void onResponse(Call call, okhttp3.Response response) {
+        // The status and headers have come: what fails from here fails while reading the body.
+        request.headersArrived();
         try (response) {
           result.complete(answer(response));
         } catch (IOException | RuntimeException e) {

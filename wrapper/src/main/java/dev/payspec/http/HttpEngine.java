@@ -169,6 +169,8 @@ public interface HttpEngine extends AutoCloseable {
       }
     }
 
+    private volatile boolean headersArrived;
+
     /** Cancels the exchange: its deadline passed, its caller was interrupted or cancelled the call. */
     public void cancel() {
       Runnable action = onCancel.getAndSet(CANCELLED);
@@ -180,6 +182,19 @@ public interface HttpEngine extends AutoCloseable {
     /** Whether {@link #cancel()} was called. */
     public boolean isCancelled() {
       return onCancel.get() == CANCELLED;
+    }
+
+    /**
+     * Called by the engine when the answer's status and headers have come, before its body: a
+     * failure after this is said to have happened while reading the body.
+     */
+    public void headersArrived() {
+      headersArrived = true;
+    }
+
+    /** Whether {@link #headersArrived()} was called. */
+    public boolean hasHeaders() {
+      return headersArrived;
     }
 
     /** The method and the URL without its query (which may hold personal data); never headers or body. */

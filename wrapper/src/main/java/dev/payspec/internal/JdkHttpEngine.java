@@ -8,7 +8,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse.BodySubscribers;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -73,7 +73,11 @@ final class JdkHttpEngine implements HttpEngine {
 
   @Override
   public CompletableFuture<Response> sendAsync(Request request) {
-    CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(toJdk(request), BodyHandlers.ofByteArray());
+    CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(toJdk(request), info -> {
+      // The status and headers have come: what fails from here fails while reading the body.
+      request.headersArrived();
+      return BodySubscribers.ofByteArray();
+    });
     request.onCancel(() -> {
       try {
         executor().execute(() -> answer.cancel(true));

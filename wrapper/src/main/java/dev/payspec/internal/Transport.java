@@ -7,6 +7,7 @@ import dev.payspec.ApiCall;
 import dev.payspec.CallClock;
 import dev.payspec.CallListener;
 import dev.payspec.ConnectionException;
+import dev.payspec.ConnectionException.Phase;
 import dev.payspec.RequestOptions;
 import dev.payspec.PayspecException;
 import dev.payspec.PayspecException.HttpDetails;
@@ -66,6 +67,9 @@ public final class Transport implements AutoCloseable {
   private final HttpEngine engine;
   private final String baseUrl;
   private final String basePath;
+  /** Where the provider is, as network failures name it (never a path, which may hold personal data). */
+  private final String host;
+  private final int port;
   private final Duration readTimeout;
   private final Duration connectTimeout;
   private final CallListener listener;
@@ -92,6 +96,9 @@ public final class Transport implements AutoCloseable {
     this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     String path = settings.baseUrl().getRawPath() == null ? "" : settings.baseUrl().getRawPath();
     this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    this.host = settings.baseUrl().getHost();
+    this.port = settings.baseUrl().getPort() >= 0 ? settings.baseUrl().getPort()
+        : "https".equalsIgnoreCase(settings.baseUrl().getScheme()) ? 443 : 80;
     this.readTimeout = settings.readTimeout();
     this.connectTimeout = settings.connectTimeout();
     this.listener = settings.listener();
@@ -153,8 +160,8 @@ public final class Transport implements AutoCloseable {
       result.cancel(true);
       Thread.currentThread().interrupt();
       String fullPath = basePath + plan.path(args);
-      throw new ConnectionException(plan.method() + " " + fullPath + ": interrupted while waiting for the answer",
-          plan.method(), fullPath, true, e);
+      throw new ConnectionException(plan.method() + " " + host + ":" + port + ": interrupted while waiting for the answer;"
+          + " the request may have reached the provider", plan.method(), fullPath, host, port, null, true, e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;
@@ -322,16 +329,17 @@ public final class Transport implements AutoCloseable {
     if (logged) {
       log.failure(sent.method(), sent.url(), "no complete answer within the deadline", start);
     }
-    String fullPath = basePath + sent.path();
-    return new ConnectionException(sent.method() + " " + fullPath + ": no complete answer within "
-        + TimeUnit.NANOSECONDS.toMillis(sent.deadlineNanos()) + " ms (connectTimeout + readTimeout, body included)",
-        sent.method(), fullPath, true, cause);
+    Phase phase = sent.request().hasHeaders() ? Phase.READING_THE_BODY : Phase.WAITING_FOR_THE_ANSWER;
+    return connectionFailure(sent, phase, "no complete answer within " + TimeUnit.NANOSECONDS.toMillis(sent.deadlineNanos())
+        + " ms (connectTimeout + readTimeout, body included)", true, cause);
   }
 
   private ConnectionException failed(Attempt sent, Throwable cause, int[] requests, boolean logged, long start) {
     IOException failure = cause instanceof IOException io ? io : new IOException(cause.getClass().getSimpleName(), cause);
     int times = engine.timesSent(sent.request(), failure);
-    ConnectionException thrown = connectionFailure(sent.method(), basePath + sent.path(), failure, times > 0);
+    ConnectionException thrown = connectionFailure(sent, phaseOf(failure, sent.request()),
+        (times > 0 ? "the connection failed or timed out" : "could not connect") + " (" + failure.getClass().getSimpleName()
+        + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")", times > 0, failure);
     requests[0] += times;
     if (logged) {
       log.failure(sent.method(), sent.url(), failure.getClass().getSimpleName() + ": " + failure.getMessage(), start);
@@ -450,10 +458,29 @@ public final class Transport implements AutoCloseable {
     return value;
   }
 
-  private static ConnectionException connectionFailure(String method, String path, IOException e, boolean mayHaveBeenSent) {
-    boolean neverConnected = !mayHaveBeenSent;
-    String what = neverConnected ? "could not connect" : "connection failed or timed out";
-    return new ConnectionException(method + " " + path + ": " + what + " (" + e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", method, path, !neverConnected, e);
+  /** A network failure, named by host, port and phase: never by path, which may hold personal data. */
+  private ConnectionException connectionFailure(Attempt sent, Phase phase, String what, boolean mayHaveBeenSent,
+      Throwable cause) {
+    return new ConnectionException(sent.method() + " " + host + ":" + port + ", " + phase.words() + ": " + what
+        + (mayHaveBeenSent ? "; the request may have reached the provider" : "; the request was not sent"),
+        sent.method(), basePath + sent.path(), host, port, phase, mayHaveBeenSent, cause);
+  }
+
+  /** How far an exchange that failed with {@code failure} had gone. */
+  static Phase phaseOf(Throwable failure, HttpEngine.Request request) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return Phase.RESOLVING;
+      }
+      if (t instanceof javax.net.ssl.SSLException) {
+        return Phase.TLS;
+      }
+      if (t instanceof java.net.ConnectException || t instanceof java.net.http.HttpConnectTimeoutException
+          || t instanceof java.net.NoRouteToHostException || t instanceof java.net.SocketTimeoutException
+          && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect")) {
+        return Phase.CONNECTING;
+      }
+    }
+    return request.hasHeaders() ? Phase.READING_THE_BODY : Phase.WAITING_FOR_THE_ANSWER;
   }
 }
