@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.payspec.FaultServer.Behaviour;
-import dev.payspec.begateway.BeGatewayClient;
+import dev.payspec.spec.ApiSpec;
 import dev.payspec.specs.BundledSpec;
 import dev.payspec.stancer.StancerClient;
-import dev.payspec.stancer.generated.model.CustomerCreateRequest;
-import dev.payspec.stancer.generated.model.CustomerUpdateRequest;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,12 +21,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Against a real server that stalls, drips, closes or resets: no call outlives its deadline
  * (connectTimeout + readTimeout per attempt, body included), and the requests that reach the server
- * for one call are exactly the documented number, the JDK client's own resend included.
+ * for one call are exactly the documented number, the JDK client's own resend included. Every
+ * operation of every API in the bundles is called, as a user calls it: its client's generated method
+ * ({@link SpecOperation}), plain and async, with the spec's example arguments ({@link SpecClients}),
+ * the server's body being the spec's success example.
  */
 class DeadlineAndAttemptsTest {
 
   private static final Duration CONNECT = Duration.ofMillis(100);
-  private static final Duration READ = Duration.ofMillis(200);
+  /** Short: every case waits for it at least once (a stalled body), and there are cases for every operation of every API. */
+  private static final Duration READ = Duration.ofMillis(100);
   private static final Duration ATTEMPT = CONNECT.plus(READ);
   /** Scheduling slack on 2 shared cores; a stalled body would otherwise last for ever, a dripped one 20 s. */
   private static final Duration SLACK = Duration.ofMillis(1500);
@@ -47,97 +47,61 @@ class DeadlineAndAttemptsTest {
     server.close();
   }
 
-  private static StancerClient stancer(int maxRetries) {
-    return Fixtures.engine(StancerClient.builder()).apiKey(Fixtures.STANCER_KEY).baseUrl(server.baseUrl() + "/v1")
-        .connectTimeout(CONNECT).readTimeout(READ).maxRetries(maxRetries).build();
+  private static AutoCloseable client(String api, int maxRetries) {
+    return SpecClients.client(api, new SpecClients.Settings(server.baseUrl(), CONNECT, READ, maxRetries));
   }
 
-  private static BeGatewayClient beGateway(int maxRetries) {
-    return Fixtures.engine(BeGatewayClient.builder()).baseUrl(server.baseUrl()).shopId(Fixtures.SHOP_ID).secretKey(Fixtures.SHOP_SECRET)
-        .connectTimeout(CONNECT).readTimeout(READ).maxRetries(maxRetries).build();
-  }
+  @Test
+  void everyOperationOfEveryApiInTheBundlesIsUnderTestThroughItsClient() throws Exception {
+    TreeSet<String> inBundles = BundledSpec.apis().stream()
+        .flatMap(api -> BundledSpec.load(api).operations().stream().map(operation -> api + ":" + operation.id()))
+        .collect(Collectors.toCollection(TreeSet::new));
 
-  /** Every operation of every spec, keyed {@code api:operationId}, with its HTTP method, called as the plain services do. */
-  private static Map<String, Call> operations(int maxRetries) {
-    return operations(maxRetries, false);
-  }
-
-  /**
-   * Every operation of every spec, keyed {@code api:operationId}, with its HTTP method; {@code async}
-   * calls it through {@code client.async()} and waits for the future, throwing what it completed with.
-   */
-  private static Map<String, Call> operations(int maxRetries, boolean async) {
-    StancerClient stancer = stancer(maxRetries);
-    BeGatewayClient beGateway = beGateway(maxRetries);
-    var stancerAsync = stancer.async().customers();
-    var beGatewayAsync = beGateway.async().customers();
-    Map<String, Call> calls = new LinkedHashMap<>();
-    calls.put("stancer:createCustomer", new Call("POST", async
-        ? () -> join(stancerAsync.create(new CustomerCreateRequest().email("david@example.net")))
-        : () -> stancer.customers().create(new CustomerCreateRequest().email("david@example.net"))));
-    calls.put("stancer:getCustomer", new Call("GET", async ? () -> join(stancerAsync.retrieve(Fixtures.STANCER_ID))
-        : () -> stancer.customers().retrieve(Fixtures.STANCER_ID)));
-    calls.put("stancer:updateCustomer", new Call("PATCH", async
-        ? () -> join(stancerAsync.update(Fixtures.STANCER_ID, new CustomerUpdateRequest().name("Dave Coaster")))
-        : () -> stancer.customers().update(Fixtures.STANCER_ID, new CustomerUpdateRequest().name("Dave Coaster"))));
-    calls.put("stancer:deleteCustomer", new Call("DELETE", async ? () -> join(stancerAsync.delete(Fixtures.STANCER_ID))
-        : () -> stancer.customers().delete(Fixtures.STANCER_ID)));
-    var beGatewayCreate = new dev.payspec.begateway.generated.model.CustomerCreateRequest().email("customer@example.com").ip("127.0.0.1");
-    calls.put("begateway:createCustomer", new Call("POST", async ? () -> join(beGatewayAsync.create(beGatewayCreate))
-        : () -> beGateway.customers().create(beGatewayCreate)));
-    calls.put("begateway:getCustomer", new Call("GET", async ? () -> join(beGatewayAsync.retrieve(Fixtures.BEGATEWAY_ID))
-        : () -> beGateway.customers().retrieve(Fixtures.BEGATEWAY_ID)));
-    calls.put("begateway:listCustomers", new Call("GET", async ? () -> join(beGatewayAsync.list())
-        : () -> beGateway.customers().list()));
-    return calls;
-  }
-
-  /** Waits for an async call, throwing the exception it completed with, as the plain call throws it. */
-  static void join(java.util.concurrent.CompletableFuture<?> future) {
-    try {
-      future.get(1, java.util.concurrent.TimeUnit.MINUTES);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException thrown) {
-        throw thrown;
+    assertThat(inBundles).as("operations in the bundles").isNotEmpty();
+    assertThat(underTest(slowBodies())).as("operations whose slow bodies are tested").isEqualTo(inBundles);
+    assertThat(underTest(faultsPerOperation())).as("operations whose attempts are counted").isEqualTo(inBundles);
+    // Each has its method on its API's client, plain and async, and takes the spec's examples.
+    for (ApiSpec.Operation operation : SpecClients.everyOperation()) {
+      try (AutoCloseable client = client(operation.spec().api(), 0)) {
+        assertThat(SpecClients.call(client, operation, false).method().getAnnotation(SpecOperation.class).value())
+            .isEqualTo(operation.id());
+        assertThat(SpecClients.call(client, operation, true).method().getReturnType())
+            .isEqualTo(java.util.concurrent.CompletableFuture.class);
       }
-      throw new AssertionError(e);
-    } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("the future did not complete", e);
     }
   }
 
-  record Call(String method, Runnable run) {}
-
-  @Test
-  void theOperationsUnderTestAreEveryOperationOfTheSpecs() {
-    TreeSet<String> inSpecs = Stream.of("stancer", "begateway")
-        .flatMap(api -> BundledSpec.load(api).operations().stream().map(operation -> api + ":" + operation.id()))
-        .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(new TreeSet<>(operations(0).keySet())).isEqualTo(inSpecs);
+  /** The operations of a parameter source, {@code api:operationId}. */
+  private static TreeSet<String> underTest(Stream<Arguments> cases) {
+    return cases.map(arguments -> (ApiSpec.Operation) arguments.get()[1])
+        .map(operation -> operation.spec().api() + ":" + operation.id()).collect(Collectors.toCollection(TreeSet::new));
   }
 
   static Stream<Arguments> slowBodies() {
     return Stream.of(false, true).flatMap(async -> Stream.of(Behaviour.STALLED_BODY, Behaviour.DRIPPED_BODY).flatMap(behaviour ->
-        operations(0).keySet().stream().map(operation -> Arguments.of(behaviour, operation, async))));
+        SpecClients.everyOperation().stream().map(operation -> Arguments.of(behaviour, operation, async))));
   }
 
   @ParameterizedTest(name = "{0}: {1}, async {2}")
   @MethodSource("slowBodies")
-  void noCallOutlivesItsDeadlineWhateverTheBody(Behaviour behaviour, String operation, boolean async) {
+  void noCallOutlivesItsDeadlineWhateverTheBody(Behaviour behaviour, ApiSpec.Operation operation, boolean async) throws Exception {
     server.reset(behaviour);
-    server.okBody = operation.startsWith("stancer") ? Fixtures.STANCER_CUSTOMER : Fixtures.BEGATEWAY_LIST;
+    server.okBody = SpecClients.successBody(operation);
 
-    long start = System.nanoTime();
-    ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> operations(0, async).get(operation).run().run());
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    try (AutoCloseable client = client(operation.spec().api(), 0)) {
+      SpecClients.Call call = SpecClients.call(client, operation, async);
+      long start = System.nanoTime();
+      ConnectionException e = catchThrowableOfType(ConnectionException.class, call::run);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(e).as("a slow body ends the call").isNotNull();
-    assertThat(e.isRequestSent()).isTrue();
-    assertThat(e.getMessage()).contains("body included");
-    assertThat(took).isLessThan(ATTEMPT.plus(SLACK));
-    assertThat(server.requests).hasSize(1);
-    // The JDK engine ends a slow body by interrupting the waiting caller: that interrupt is not left behind.
-    assertThat(Thread.interrupted()).as("the caller's thread is not left interrupted").isFalse();
+      assertThat(e).as("a slow body ends the call").isNotNull();
+      assertThat(e.isRequestSent()).isTrue();
+      assertThat(e.getMessage()).contains("body included");
+      assertThat(took).isLessThan(ATTEMPT.plus(SLACK));
+      assertThat(server.requestsOnceAtLeast(1)).containsExactly(operation.method() + " " + SpecClients.examplePath(operation));
+      // The JDK engine ends a slow body by interrupting the waiting caller: that interrupt is not left behind.
+      assertThat(Thread.interrupted()).as("the caller's thread is not left interrupted").isFalse();
+    }
   }
 
   @Test
@@ -172,28 +136,38 @@ class DeadlineAndAttemptsTest {
     client.close();
   }
 
+  /** The first GET of the bundles, read from the specs. */
+  private static ApiSpec.Operation aGet() {
+    return SpecClients.everyOperation().stream().filter(operation -> operation.method().equals("GET")).findFirst()
+        .orElseThrow(() -> new AssertionError("no GET operation in the bundles " + BundledSpec.apis()));
+  }
+
   @ParameterizedTest(name = "async {0}")
   @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-  void retriesOfAStalledGetStayWithinTheirDocumentedBound(boolean async) {
+  void retriesOfAStalledGetStayWithinTheirDocumentedBound(boolean async) throws Exception {
+    ApiSpec.Operation get = aGet();
     server.reset(Behaviour.STALLED_BODY);
-    server.okBody = Fixtures.BEGATEWAY_LIST;
+    server.okBody = SpecClients.successBody(get);
     int maxRetries = 2;
 
-    long start = System.nanoTime();
-    catchThrowableOfType(ConnectionException.class, async ? () -> join(beGateway(maxRetries).async().customers().list())
-        : () -> beGateway(maxRetries).customers().list());
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    try (AutoCloseable client = client(get.spec().api(), maxRetries)) {
+      SpecClients.Call call = SpecClients.call(client, get, async);
+      long start = System.nanoTime();
+      ConnectionException e = catchThrowableOfType(ConnectionException.class, call::run);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    // Each attempt's deadline, plus the backoff delays (at most 250 ms, then 500 ms).
-    Duration bound = ATTEMPT.multipliedBy(maxRetries + 1).plusMillis(250 + 500);
-    assertThat(took).isLessThan(bound.plus(SLACK));
-    assertThat(server.requests).hasSize(maxRetries + 1);
+      assertThat(e).as("%s ends in a ConnectionException", get).isNotNull();
+      // Each attempt's deadline, plus the backoff delays (at most 250 ms, then 500 ms).
+      Duration bound = ATTEMPT.multipliedBy(maxRetries + 1).plusMillis(250 + 500);
+      assertThat(took).isLessThan(bound.plus(SLACK));
+      assertThat(server.requestsOnceAtLeast(maxRetries + 1)).hasSize(maxRetries + 1);
+    }
   }
 
   static Stream<Arguments> faultsPerOperation() {
     return Stream.of(false, true).flatMap(async -> Stream.of(Behaviour.CLOSED_BEFORE_ANSWER, Behaviour.RESET_BEFORE_ANSWER,
         Behaviour.STATUS_503, Behaviour.STALLED_BODY)
-        .flatMap(behaviour -> operations(0).keySet().stream().map(operation -> Arguments.of(behaviour, operation, async))));
+        .flatMap(behaviour -> SpecClients.everyOperation().stream().map(operation -> Arguments.of(behaviour, operation, async))));
   }
 
   /**
@@ -215,19 +189,25 @@ class DeadlineAndAttemptsTest {
 
   @ParameterizedTest(name = "{0}: {1}, async {2}")
   @MethodSource("faultsPerOperation")
-  void theRequestsThatReachTheServerAreExactlyTheDocumentedNumber(Behaviour behaviour, String operation, boolean async) {
-    server.okBody = operation.startsWith("stancer") ? Fixtures.STANCER_CUSTOMER : Fixtures.BEGATEWAY_LIST;
+  void theRequestsThatReachTheServerAreExactlyTheDocumentedNumber(Behaviour behaviour, ApiSpec.Operation operation, boolean async)
+      throws Exception {
+    server.okBody = SpecClients.successBody(operation);
+    String request = operation.method() + " " + SpecClients.examplePath(operation);
     boolean closedBeforeAnswer = behaviour == Behaviour.CLOSED_BEFORE_ANSWER || behaviour == Behaviour.RESET_BEFORE_ANSWER;
     // An odd and an even maxRetries where the JDK's resend makes a difference.
     for (int maxRetries : closedBeforeAnswer ? new int[] {1, 2} : new int[] {2}) {
-      Call call = operations(maxRetries, async).get(operation);
-      server.reset(behaviour);
+      try (AutoCloseable client = client(operation.spec().api(), maxRetries)) {
+        SpecClients.Call call = SpecClients.call(client, operation, async);
+        server.reset(behaviour);
 
-      PayspecException e = catchThrowableOfType(PayspecException.class, () -> call.run().run());
+        PayspecException e = catchThrowableOfType(PayspecException.class, call::run);
 
-      assertThat(e).isNotNull();
-      assertThat(server.requests).as("%s with maxRetries %d", operation, maxRetries)
-          .hasSize(documentedRequests(call.method(), behaviour, maxRetries));
+        assertThat(e).isNotNull();
+        int documented = documentedRequests(operation.method(), behaviour, maxRetries);
+        assertThat(server.requestsOnceAtLeast(documented)).as("%s with maxRetries %d", operation, maxRetries)
+            .hasSize(documented)
+            .allSatisfy(sent -> assertThat(sent).isEqualTo(request));
+      }
     }
   }
 }

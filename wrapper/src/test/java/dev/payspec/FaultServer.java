@@ -57,6 +57,18 @@ final class FaultServer implements AutoCloseable {
     return "http://127.0.0.1:" + socket.getLocalPort();
   }
 
+  /**
+   * The requests that reached the server, once there are at least {@code count} or 2 s have passed:
+   * a connection's thread may record a request a moment after the client gave up on it.
+   */
+  List<String> requestsOnceAtLeast(int count) throws InterruptedException {
+    long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+    while (requests.size() < count && System.nanoTime() < end) {
+      Thread.sleep(5);
+    }
+    return List.copyOf(requests);
+  }
+
   void reset(Behaviour next) {
     requests.clear();
     behaviour = next;

@@ -61,7 +61,6 @@ final class SpecMutations {
     throw new AssertionError("no request body with properties in the spec");
   }
 
-  /** The object schema of the first success response that has properties (an array's items count). */
   /**
    * The first object answered by a success that has a plain string property (not nullable), looking
    * into list items and one level of nested objects, as pages hold their items.
@@ -95,7 +94,10 @@ final class SpecMutations {
     throw new NotApplicable("no success response with a string property in the spec");
   }
 
-  /** A mutation that needs what this spec does not have: it is skipped for this spec. */
+  /**
+   * A mutation that finds nothing to change in this spec: the test of that spec fails with the
+   * mutation's name (SpecChangeGateMutationTest.applyTo), never passes unapplied.
+   */
   static final class NotApplicable extends RuntimeException {
     NotApplicable(String message) {
       super(message);
@@ -123,6 +125,14 @@ final class SpecMutations {
         .filter(name -> !required.contains(name))
         .filter(name -> "string".equals(resolve(doc, object.get("properties").get(name)).path("type").asText()))
         .findFirst().orElseThrow(() -> new NotApplicable("no optional string property in " + object));
+  }
+
+  /** The first property that is not required, of any type (a response may have no plain string one). */
+  static String optionalProperty(ObjectNode doc, ObjectNode object, boolean request) {
+    List<String> required = new ArrayList<>();
+    object.path("required").forEach(r -> required.add(r.asText()));
+    return properties(doc, object, request).stream().filter(name -> !required.contains(name))
+        .findFirst().orElseThrow(() -> new NotApplicable("no optional property in " + object));
   }
 
   private static List<String> properties(ObjectNode doc, ObjectNode object, boolean request) {
