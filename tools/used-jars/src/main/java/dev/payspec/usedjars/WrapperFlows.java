@@ -6,7 +6,7 @@ import dev.payspec.ValidationException;
 import dev.payspec.begateway.BeGatewayClient;
 import dev.payspec.stancer.StancerClient;
 import dev.payspec.stancer.v2.StancerV2Client;
-import dev.payspec.stancer.v2.generated.api.CustomersApi;
+import dev.payspec.stancer.v2.StancerV2Customers;
 import java.util.List;
 
 /**
@@ -62,7 +62,7 @@ public final class WrapperFlows {
       check(customers.update(created.getId(), new dev.payspec.stancer.v2.generated.model.CustomerUpdateRequest()
           .email("arthur@example.com")).getId() != null, "Stancer v2 update");
       check(Boolean.TRUE.equals(customers.delete(created.getId()).getDeleted()), "Stancer v2 delete");
-      List<?> all = customers.list(new CustomersApi.ListCustomersQueryParams().externalId("UniqueId123").limit(50)).stream().toList();
+      List<?> all = customers.list(new StancerV2Customers.ListCustomersQueryParams().externalId("UniqueId123").limit(50)).stream().toList();
       check(!all.isEmpty(), "Stancer v2 list");
       customers.listSubscriptions(created.getId(), 0, 10).stream().toList();
       customers.listPaymentIntents(created.getId(), 0, 10).stream().toList();
