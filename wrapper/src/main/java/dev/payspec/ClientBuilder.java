@@ -40,6 +40,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private HttpClient sharedHttpClient;
   private HttpEngine engine;
   private CallClock clock;
+  private Duration callTimeout;
   private boolean logFullBodies;
   private Consumer<UnexpectedAnswer> unexpectedAnswers;
   private CallListener listener;
@@ -92,12 +93,23 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * How long to wait for the answer once the request is sent (default 30 s; 1 ms to 10 minutes).
-   * Each attempt ends after {@code connectTimeout + readTimeout} at the latest, the whole body
-   * included, however slowly the server sends it.
+   * How long to wait for the answer once the request is sent (default 30 s; 1 ms to 10 minutes):
+   * for its headers, then for its whole body once they came, however slowly the server sends it,
+   * whatever {@link #connectTimeout(Duration)} is. An attempt also ends after
+   * {@code connectTimeout + readTimeout} at the latest.
    */
   public B readTimeout(Duration readTimeout) {
     this.readTimeout = bounded(readTimeout, "readTimeout");
+    return self();
+  }
+
+  /**
+   * The bound of a whole call, its retries and the delays between them included (default: none,
+   * each attempt being bounded by the two timeouts above): when it passes, the call ends with a
+   * {@link ConnectionException}, and no retry starts that could not finish inside it.
+   */
+  public B callTimeout(Duration callTimeout) {
+    this.callTimeout = bounded(callTimeout, "callTimeout");
     return self();
   }
 
@@ -211,7 +223,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** The shared settings with this provider's name (for the User-Agent) and credentials. */
   protected HttpSettings settings(String provider, String username, String password) {
     return new HttpSettings(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password,
-        sharedHttpClient, logFullBodies, listener, engine, clock);
+        sharedHttpClient, logFullBodies, listener, engine, clock, callTimeout);
   }
 
   @SuppressWarnings("unchecked")

@@ -30,11 +30,13 @@ public final class RequestOptions {
       "host", "connection", "content-length", "expect", "upgrade", "te", "trailer", "transfer-encoding");
 
   private final Duration timeout;
+  private final Duration callTimeout;
   private final Integer maxRetries;
   private final Map<String, String> headers;
 
   private RequestOptions(Builder builder) {
     this.timeout = builder.timeout;
+    this.callTimeout = builder.callTimeout;
     this.maxRetries = builder.maxRetries;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
   }
@@ -46,6 +48,11 @@ public final class RequestOptions {
   /** The read timeout of each attempt instead of the client's, or empty. */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
+  }
+
+  /** The bound of the whole call (its retries and their delays included) instead of the client's, or empty. */
+  public Optional<Duration> callTimeout() {
+    return Optional.ofNullable(callTimeout);
   }
 
   /** The retries allowed instead of the client's, or empty. */
@@ -62,6 +69,7 @@ public final class RequestOptions {
   public RequestOptions merge(RequestOptions other) {
     Builder merged = new Builder();
     merged.timeout = other.timeout != null ? other.timeout : timeout;
+    merged.callTimeout = other.callTimeout != null ? other.callTimeout : callTimeout;
     merged.maxRetries = other.maxRetries != null ? other.maxRetries : maxRetries;
     merged.headers.putAll(headers);
     merged.headers.putAll(other.headers);
@@ -71,13 +79,14 @@ public final class RequestOptions {
   /** Header values are left out: they may hold a key of the caller's. */
   @Override
   public String toString() {
-    return "RequestOptions[timeout=" + timeout + ", maxRetries=" + maxRetries + ", headers=" + headers.keySet() + "]";
+    return "RequestOptions[timeout=" + timeout + ", callTimeout=" + callTimeout + ", maxRetries=" + maxRetries + ", headers=" + headers.keySet() + "]";
   }
 
   /** Builds {@link RequestOptions}; each setter checks its argument at once. */
   public static final class Builder {
 
     private Duration timeout;
+    private Duration callTimeout;
     private Integer maxRetries;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -85,9 +94,8 @@ public final class RequestOptions {
     }
 
     /**
-     * How long each attempt waits for the answer once the request is sent, instead of the
-     * client's read timeout (1 ms to 10 minutes); the attempt's deadline is the connect timeout
-     * plus this, the body included.
+     * How long each attempt waits for the answer once the request is sent (for the headers, then
+     * for the whole body once they came), instead of the client's read timeout (1 ms to 10 minutes).
      */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout is null: leave it unset for the client's read timeout");
@@ -95,6 +103,20 @@ public final class RequestOptions {
         throw new IllegalArgumentException("timeout must be between 1 ms and 10 minutes; got " + timeout);
       }
       this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * The bound of the whole call, its retries and the delays between them included, instead of
+     * the client's (1 ms to 10 minutes): when it passes, the call ends with a
+     * {@link ConnectionException}, and no retry starts that could not finish inside it.
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      Objects.requireNonNull(callTimeout, "callTimeout is null: leave it unset for the client's");
+      if (callTimeout.compareTo(ClientBuilder.MIN_TIMEOUT) < 0 || callTimeout.compareTo(ClientBuilder.MAX_TIMEOUT) > 0) {
+        throw new IllegalArgumentException("callTimeout must be between 1 ms and 10 minutes; got " + callTimeout);
+      }
+      this.callTimeout = callTimeout;
       return this;
     }
 

@@ -170,6 +170,7 @@ public interface HttpEngine extends AutoCloseable {
     }
 
     private volatile boolean headersArrived;
+    private volatile Runnable onHeaders;
 
     /** Cancels the exchange: its deadline passed, its caller was interrupted or cancelled the call. */
     public void cancel() {
@@ -190,6 +191,18 @@ public interface HttpEngine extends AutoCloseable {
      */
     public void headersArrived() {
       headersArrived = true;
+      Runnable action = onHeaders;
+      if (action != null) {
+        action.run();
+      }
+    }
+
+    /**
+     * What payspec does when the headers come ({@link #headersArrived()}): it starts the body's
+     * deadline. The action is short and never blocks.
+     */
+    public void onHeadersArrived(Runnable action) {
+      onHeaders = action;
     }
 
     /** Whether {@link #headersArrived()} was called. */

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param listener told of each call, or null
  * @param engine the user's engine, or null for the JDK's client ({@code sharedHttpClient} or the client's own)
  * @param clock how the client waits before a retry, or null for timers on the engine's threads
+ * @param callTimeout the bound of a whole call, retries included, or null for none
  */
 public record HttpSettings(
     String provider,
@@ -36,7 +37,16 @@ public record HttpSettings(
     boolean logFullBodies,
     dev.payspec.CallListener listener,
     dev.payspec.http.HttpEngine engine,
-    dev.payspec.CallClock clock) {
+    dev.payspec.CallClock clock,
+    Duration callTimeout) {
+
+  /** Settings with no bound on a whole call. */
+  public HttpSettings(String provider, URI baseUrl, Duration connectTimeout, Duration readTimeout, int maxRetries,
+      String userAgentSuffix, String username, String password, HttpClient sharedHttpClient, boolean logFullBodies,
+      dev.payspec.CallListener listener, dev.payspec.http.HttpEngine engine, dev.payspec.CallClock clock) {
+    this(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password, sharedHttpClient,
+        logFullBodies, listener, engine, clock, null);
+  }
 
   /** Settings with the default clock. */
   public HttpSettings(String provider, URI baseUrl, Duration connectTimeout, Duration readTimeout, int maxRetries,

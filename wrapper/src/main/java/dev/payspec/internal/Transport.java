@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -75,6 +74,7 @@ public final class Transport implements AutoCloseable {
   private final CallListener listener;
   private final String provider;
   private final long attemptNanos;
+  private final Duration callTimeout;
   private final String[] identity;
   private final WireLog log;
   private final CallClock clock;
@@ -104,6 +104,7 @@ public final class Transport implements AutoCloseable {
     this.listener = settings.listener();
     this.provider = settings.provider();
     this.attemptNanos = settings.connectTimeout().plus(settings.readTimeout()).toNanos();
+    this.callTimeout = settings.callTimeout();
     String credentials = settings.username() + ":" + settings.password();
     this.identity = new String[] {
         "Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)),
@@ -139,7 +140,7 @@ public final class Transport implements AutoCloseable {
   }
 
   /** One request, ready to send. */
-  private record Attempt(String method, String path, HttpEngine.Request request, long deadlineNanos) {
+  private record Attempt(String method, String path, HttpEngine.Request request, long deadlineNanos, long readNanos) {
     String url() {
       return request.url();
     }
@@ -193,12 +194,34 @@ public final class Transport implements AutoCloseable {
         attempt.cancel();
       }
     });
-    attemptAsync(plan, args, call, options, policy(options), 0, new int[] {0}, result, inFlight);
+    Duration bound = options.callTimeout().orElse(callTimeout);
+    long callDeadline = bound == null ? Long.MAX_VALUE : System.nanoTime() + bound.toNanos();
+    if (bound != null) {
+      // The whole call, retries and delays included: when it passes, the call ends and so does its attempt.
+      Deadlines.Watch watch = Deadlines.watch(callDeadline, () -> {
+        HttpEngine.Request attempt = inFlight.get();
+        String fullPath = basePath + plan.path(args);
+        ConnectionException late = new ConnectionException(plan.method() + " " + host + ":" + port + ": the call took"
+            + " longer than its callTimeout of " + bound.toMillis() + " ms (retries and their delays included)"
+            + (attempt == null ? "; the request was not sent" : "; the request may have reached the provider"),
+            plan.method(), fullPath, host, port, attempt == null || !attempt.hasHeaders()
+                ? Phase.WAITING_FOR_THE_ANSWER : Phase.READING_THE_BODY, attempt != null, null);
+        if (result.completeExceptionally(late)) {
+          tellFailure(call, late);
+          if (attempt != null) {
+            attempt.cancel();
+          }
+        }
+      });
+      result.whenComplete((done, error) -> watch.done());
+    }
+    attemptAsync(plan, args, call, options, policy(options), 0, new int[] {0}, result, inFlight, callDeadline);
     return result;
   }
 
   private void attemptAsync(CallPlan plan, Arguments args, ApiCall call, RequestOptions options, RetryPolicy policy,
-      int attempt, int[] requests, CompletableFuture<Exchanged> result, AtomicReference<HttpEngine.Request> inFlight) {
+      int attempt, int[] requests, CompletableFuture<Exchanged> result, AtomicReference<HttpEngine.Request> inFlight,
+      long callDeadline) {
     if (result.isDone()) {
       return;
     }
@@ -217,6 +240,16 @@ public final class Transport implements AutoCloseable {
     }
     HttpEngine.Request request = sent.request();
     inFlight.set(request);
+    AtomicReference<String> timedOut = new AtomicReference<>();
+    // readTimeout, once the headers came, bounds the body too: whatever connectTimeout is, a stalled
+    // or dripped body ends the attempt readTimeout after the headers.
+    AtomicReference<Deadlines.Watch> bodyDeadline = new AtomicReference<>();
+    request.onHeadersArrived(() -> bodyDeadline.set(Deadlines.watch(System.nanoTime() + sent.readNanos(), () -> {
+      if (timedOut.compareAndSet(null, "within the readTimeout of " + TimeUnit.NANOSECONDS.toMillis(sent.readNanos())
+          + " ms after the headers came")) {
+        request.cancel();
+      }
+    })));
     CompletableFuture<HttpEngine.Response> answer;
     try {
       answer = engine.sendAsync(request);
@@ -227,25 +260,29 @@ public final class Transport implements AutoCloseable {
       request.cancel();
       return;
     }
-    AtomicBoolean timedOut = new AtomicBoolean();
     // The expiry runs on the deadlines' thread: the engine's cancellation must not block (the JDK
     // engine hands it, and the callbacks it completes, to the client's executor).
     CompletableFuture<HttpEngine.Response> watched = answer;
     Deadlines.Watch deadline = Deadlines.watch(start + sent.deadlineNanos(), () -> {
-      if (!watched.isDone() && timedOut.compareAndSet(false, true)) {
+      if (!watched.isDone() && timedOut.compareAndSet(null, "within " + TimeUnit.NANOSECONDS.toMillis(sent.deadlineNanos())
+          + " ms (connectTimeout + readTimeout)")) {
         request.cancel();
       }
     });
     answer.whenComplete((response, error) -> {
       deadline.done();
+      Deadlines.Watch body = bodyDeadline.get();
+      if (body != null) {
+        body.done();
+      }
       if (result.isDone()) {
         return;
       }
       PayspecException failure;
       try {
-        if (error != null && timedOut.get()) {
+        if (error != null && timedOut.get() != null) {
           requests[0]++;
-          throw deadlinePassed(sent, logged, start, null);
+          throw deadlinePassed(sent, timedOut.get(), logged, start);
         }
         if (error != null) {
           Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
@@ -264,7 +301,10 @@ public final class Transport implements AutoCloseable {
         return;
       }
       Optional<Duration> delay = policy.delayBeforeRetry(plan.method(), failure, attempt, requests[0]);
-      if (delay.isEmpty() || closed || result.isDone()) {
+      // No retry starts that could not finish inside the call's bound.
+      boolean fits = delay.isPresent() && (callDeadline == Long.MAX_VALUE
+          || callDeadline - System.nanoTime() - delay.get().toNanos() - sent.deadlineNanos() >= 0);
+      if (!fits || closed || result.isDone()) {
         tellFailure(call, failure);
         result.completeExceptionally(failure);
         return;
@@ -272,7 +312,8 @@ public final class Transport implements AutoCloseable {
       tellRetry(call, attempt + 1, delay.get(), failure);
       PayspecException last = failure;
       try {
-        clock.schedule(delay.get(), () -> attemptAsync(plan, args, call, options, policy, attempt + 1, requests, result, inFlight));
+        clock.schedule(delay.get(), () -> attemptAsync(plan, args, call, options, policy, attempt + 1, requests, result, inFlight,
+            callDeadline));
       } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
         result.completeExceptionally(last);
       }
@@ -293,7 +334,8 @@ public final class Transport implements AutoCloseable {
     Duration read = options.timeout().orElse(readTimeout);
     String[] headers = headers(plan.headers(args), options.headers());
     long deadline = options.timeout().isEmpty() ? attemptNanos : connectTimeout.plus(read).toNanos();
-    return new Attempt(method, path, new HttpEngine.Request(method, url, headers, body, connectTimeout, read), deadline);
+    return new Attempt(method, path, new HttpEngine.Request(method, url, headers, body, connectTimeout, read), deadline,
+        read.toNanos());
   }
 
   /**
@@ -325,13 +367,12 @@ public final class Transport implements AutoCloseable {
     return all.toArray(new String[0]);
   }
 
-  private ConnectionException deadlinePassed(Attempt sent, boolean logged, long start, Throwable cause) {
+  private ConnectionException deadlinePassed(Attempt sent, String which, boolean logged, long start) {
     if (logged) {
-      log.failure(sent.method(), sent.url(), "no complete answer within the deadline", start);
+      log.failure(sent.method(), sent.url(), "no complete answer " + which, start);
     }
     Phase phase = sent.request().hasHeaders() ? Phase.READING_THE_BODY : Phase.WAITING_FOR_THE_ANSWER;
-    return connectionFailure(sent, phase, "no complete answer within " + TimeUnit.NANOSECONDS.toMillis(sent.deadlineNanos())
-        + " ms (connectTimeout + readTimeout, body included)", true, cause);
+    return connectionFailure(sent, phase, "no complete answer " + which + " (body included)", true, null);
   }
 
   private ConnectionException failed(Attempt sent, Throwable cause, int[] requests, boolean logged, long start) {
