@@ -31,7 +31,7 @@ fi
 version=$("$newest/bin/java" -version 2>&1 | head -1)
 echo "jdk-suites: the wrapper's fault, deadline, attempt and life-cycle suites on $version ($newest)"
 
-suites='FaultsAndRetriesTest,DeadlineAndAttemptsTest,UnknownOutcomeTest,LifecycleTest,AsyncRawAndListenerTest,UserHttpClientTest'
+suites='FaultsAndRetriesTest,DeadlineAndAttemptsTest,TimeoutsAsUsersReadThemTest,NetworkFailuresSayWhereTest,UnknownOutcomeTest,LifecycleTest,AsyncRawAndListenerTest,UserHttpClientTest'
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 if ! ./mvnw -B test -pl wrapper -Djvm="$newest/bin/java" -Dtest="$suites" -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1; then

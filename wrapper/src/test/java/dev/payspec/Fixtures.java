@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Credentials, ids and the docs' JSON shared by the wrapper's tests. */
-final class Fixtures {
+public final class Fixtures {
 
   static final String STANCER_KEY = "stest_A1b2C3d4E5f6G7h8I9j0K1l2";
   static final String STANCER_LIVE_KEY = "sprod_A1b2C3d4E5f6G7h8I9j0K1l2";
@@ -42,14 +42,19 @@ final class Fixtures {
   private static final String ENGINE = System.getProperty("payspec.test.engine");
 
   /** {@code builder} over the engine under test: a fresh one of {@link #ENGINE}, or the JDK's client when unset. */
-  @SuppressWarnings("unchecked")
   static <B extends ClientBuilder<B>> B engine(B builder) {
+    HttpEngine engine = testEngine();
+    return engine == null ? builder : builder.httpEngine(engine);
+  }
+
+  /** A fresh engine under test ({@link #ENGINE}), or null for the JDK's client: for tests below the clients. */
+  @SuppressWarnings("unchecked")
+  public static HttpEngine testEngine() {
     if (ENGINE == null || ENGINE.isBlank()) {
-      return builder;
+      return null;
     }
     try {
-      Supplier<HttpEngine> engines = (Supplier<HttpEngine>) Class.forName(ENGINE).getDeclaredConstructor().newInstance();
-      return builder.httpEngine(engines.get());
+      return ((Supplier<HttpEngine>) Class.forName(ENGINE).getDeclaredConstructor().newInstance()).get();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("payspec.test.engine names no Supplier<HttpEngine> class: " + ENGINE, e);
     }

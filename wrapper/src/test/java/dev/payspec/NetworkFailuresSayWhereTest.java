@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.payspec.ConnectionException.Phase;
 import dev.payspec.FaultServer.Behaviour;
-import dev.payspec.stancer.StancerClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A network failure says where it happened, at a real local server that misbehaves: the host and
@@ -32,23 +30,42 @@ class NetworkFailuresSayWhereTest {
     server.close();
   }
 
-  @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource({"STALLED_HEADERS, WAITING_FOR_THE_ANSWER", "STALLED_BODY, READING_THE_BODY", "DRIPPED_BODY, READING_THE_BODY",
-      "CLOSED_BEFORE_ANSWER, WAITING_FOR_THE_ANSWER", "RESET_BEFORE_ANSWER, WAITING_FOR_THE_ANSWER"})
-  void aFailureNamesTheHostThePortAndThePhaseButNeverThePath(Behaviour behaviour, Phase phase) {
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> everyOperationAtEveryFault() {
+    return java.util.stream.Stream.of(
+            new Object[] {Behaviour.STALLED_HEADERS, Phase.WAITING_FOR_THE_ANSWER},
+            new Object[] {Behaviour.STALLED_BODY, Phase.READING_THE_BODY},
+            new Object[] {Behaviour.DRIPPED_BODY, Phase.READING_THE_BODY},
+            new Object[] {Behaviour.CLOSED_BEFORE_ANSWER, Phase.WAITING_FOR_THE_ANSWER},
+            new Object[] {Behaviour.RESET_BEFORE_ANSWER, Phase.WAITING_FOR_THE_ANSWER})
+        .flatMap(fault -> SpecClients.everyOperation().stream()
+            .map(operation -> org.junit.jupiter.params.provider.Arguments.of(fault[0], fault[1], operation)));
+  }
+
+  /** Every operation of every API read from the bundles, through its client's service method. */
+  @ParameterizedTest(name = "{0}: {2}")
+  @org.junit.jupiter.params.provider.MethodSource("everyOperationAtEveryFault")
+  void aFailureNamesTheHostThePortAndThePhaseButNeverThePath(Behaviour behaviour, Phase phase,
+      dev.payspec.spec.ApiSpec.Operation operation) throws Exception {
     server.reset(behaviour);
-    server.okBody = Fixtures.STANCER_CUSTOMER;
-    StancerClient client = Fixtures.engine(StancerClient.builder()).apiKey(Fixtures.STANCER_KEY).baseUrl(server.baseUrl() + "/v1")
-        .connectTimeout(Duration.ofMillis(300)).readTimeout(Duration.ofMillis(300)).maxRetries(0).build();
+    server.okBody = SpecClients.successBody(operation);
+    try (AutoCloseable client = SpecClients.client(operation.spec().api(),
+        new SpecClients.Settings(server.baseUrl(), Duration.ofMillis(300), Duration.ofMillis(300), 0))) {
+      SpecClients.Call call = SpecClients.call(client, operation, false);
 
-    ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> client.customers().retrieve(Fixtures.STANCER_ID));
+      ConnectionException e = catchThrowableOfType(ConnectionException.class, call::run);
 
-    assertThat(e).as("a connection failure").isNotNull();
-    assertThat(e.getPhase()).isEqualTo(phase);
-    assertThat(e.isRequestSent()).isTrue();
-    String hostAndPort = server.baseUrl().replaceFirst("^http://", "");
-    assertThat(e.getMessage()).contains(hostAndPort).contains(phase.words()).doesNotContain(Fixtures.STANCER_ID);
-    assertThat(e.getPath()).isEqualTo("/v1/customers/" + Fixtures.STANCER_ID);
-    client.close();
+      assertThat(e).as("a connection failure").isNotNull();
+      assertThat(e.getPhase()).isEqualTo(phase);
+      String hostAndPort = server.baseUrl().replaceFirst("^http://", "");
+      assertThat(e.getMessage()).contains(hostAndPort).contains(phase.words());
+      String path = SpecClients.examplePath(operation);
+      assertThat(e.getPath()).isEqualTo(path);
+      // The path's segments after the base (ids) never reach the message.
+      for (String segment : path.split("/")) {
+        if (segment.length() > 12) {
+          assertThat(e.getMessage()).doesNotContain(segment);
+        }
+      }
+    }
   }
 }

@@ -65,21 +65,32 @@ class TimeoutsAsUsersReadThemTest {
     client.close();
   }
 
-  @ParameterizedTest
-  @EnumSource(value = Behaviour.class, names = {"STALLED_HEADERS", "STALLED_BODY", "DRIPPED_BODY"})
-  void oneAttemptEndsWithinTheReadTimeoutPlusATenthOfASecond(Behaviour behaviour) throws Exception {
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> everyOperationAtEverySlowServer() {
+    return java.util.stream.Stream.of(Behaviour.STALLED_HEADERS, Behaviour.STALLED_BODY, Behaviour.DRIPPED_BODY)
+        .flatMap(behaviour -> SpecClients.everyOperation().stream()
+            .map(operation -> org.junit.jupiter.params.provider.Arguments.of(behaviour, operation)));
+  }
+
+  /** Every operation of every API read from the bundles, through its client's service method. */
+  @ParameterizedTest(name = "{0}: {1}")
+  @org.junit.jupiter.params.provider.MethodSource("everyOperationAtEverySlowServer")
+  void oneAttemptEndsWithinTheReadTimeoutPlusATenthOfASecond(Behaviour behaviour, dev.payspec.spec.ApiSpec.Operation operation)
+      throws Exception {
     server.reset(behaviour);
-    StancerClient client = client(0);
+    server.okBody = SpecClients.successBody(operation);
+    try (AutoCloseable client = SpecClients.client(operation.spec().api(),
+        new SpecClients.Settings(server.baseUrl(), CONNECT, READ, 0))) {
+      SpecClients.Call call = SpecClients.call(client, operation, false);
 
-    long start = System.nanoTime();
-    ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> client.customers().retrieve(Fixtures.STANCER_ID));
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
+      long start = System.nanoTime();
+      ConnectionException e = catchThrowableOfType(ConnectionException.class, call::run);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(e).isNotNull();
-    assertThat(e.isRequestSent()).isTrue();
-    assertThat(took).isLessThan(ATTEMPT_BOUND);
-    assertThat(took).as("not before the read timeout").isGreaterThanOrEqualTo(READ.minusMillis(20));
-    client.close();
+      assertThat(e).as("a slow answer ends the call").isNotNull();
+      assertThat(e.isRequestSent()).isTrue();
+      assertThat(took).isLessThan(ATTEMPT_BOUND);
+      assertThat(took).as("not before the read timeout").isGreaterThanOrEqualTo(READ.minusMillis(20));
+    }
   }
 
   @Test

@@ -64,7 +64,8 @@ class LiberalReadingTest {
   private static ApiRuntime runtime(String api, List<UnexpectedAnswer> reported) {
     // Retries allowed: an unreadable success must still be sent once only.
     return new ApiRuntime(api, new Transport(new HttpSettings(api, URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-        Duration.ofSeconds(2), Duration.ofSeconds(2), 2, null, "user", "secret", null, false), body -> ErrorBody.EMPTY),
+        Duration.ofSeconds(2), Duration.ofSeconds(2), 2, null, "user", "secret", null, false, null,
+        dev.payspec.Fixtures.testEngine()), body -> ErrorBody.EMPTY),
         reported::add);
   }
 

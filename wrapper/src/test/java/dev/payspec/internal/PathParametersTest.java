@@ -62,7 +62,8 @@ class PathParametersTest {
 
   private static ApiRuntime runtime(String api) {
     return new ApiRuntime(api, new Transport(new HttpSettings(api, URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-        Duration.ofSeconds(2), Duration.ofSeconds(2), 0, null, "user", "secret", null, false), body -> ErrorBody.EMPTY), null);
+        Duration.ofSeconds(2), Duration.ofSeconds(2), 0, null, "user", "secret", null, false, null,
+        dev.payspec.Fixtures.testEngine()), body -> ErrorBody.EMPTY), null);
   }
 
   /** Each path parameter of each operation, with its operation. */
