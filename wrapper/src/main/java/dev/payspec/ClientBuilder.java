@@ -231,7 +231,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return (B) this;
   }
 
-  private static Duration bounded(Duration duration, String name) {
+  /** {@code duration}, refused with a message naming {@code name} unless it is 1 ms to 10 minutes. */
+  static Duration bounded(Duration duration, String name) {
     Objects.requireNonNull(duration, name + " is null: pass a Duration such as Duration.ofSeconds(10)");
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException(name + " must be positive; got " + duration);

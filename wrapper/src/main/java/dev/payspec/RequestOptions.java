@@ -98,11 +98,7 @@ public final class RequestOptions {
      * for the whole body once they came), instead of the client's read timeout (1 ms to 10 minutes).
      */
     public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout is null: leave it unset for the client's read timeout");
-      if (timeout.compareTo(ClientBuilder.MIN_TIMEOUT) < 0 || timeout.compareTo(ClientBuilder.MAX_TIMEOUT) > 0) {
-        throw new IllegalArgumentException("timeout must be between 1 ms and 10 minutes; got " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = ClientBuilder.bounded(timeout, "timeout");
       return this;
     }
 
@@ -112,11 +108,7 @@ public final class RequestOptions {
      * {@link ConnectionException}, and no retry starts that could not finish inside it.
      */
     public Builder callTimeout(Duration callTimeout) {
-      Objects.requireNonNull(callTimeout, "callTimeout is null: leave it unset for the client's");
-      if (callTimeout.compareTo(ClientBuilder.MIN_TIMEOUT) < 0 || callTimeout.compareTo(ClientBuilder.MAX_TIMEOUT) > 0) {
-        throw new IllegalArgumentException("callTimeout must be between 1 ms and 10 minutes; got " + callTimeout);
-      }
-      this.callTimeout = callTimeout;
+      this.callTimeout = ClientBuilder.bounded(callTimeout, "callTimeout");
       return this;
     }
 
