@@ -2,6 +2,7 @@ package dev.payspec.examplepay;
 
 import dev.payspec.ClientBuilder;
 import dev.payspec.internal.ApiRuntime;
+import dev.payspec.internal.BuilderAccess;
 import dev.payspec.internal.ErrorBody;
 import dev.payspec.internal.Transport;
 
@@ -46,7 +47,7 @@ public final class ExamplePayClient extends ExamplePayServices implements AutoCl
       if (apiKey == null) {
         throw new IllegalStateException("apiKey is not set: call apiKey(...) before build()");
       }
-      var settings = settings("examplepay", apiKey, "");
+      var settings = BuilderAccess.settings(this, "examplepay", apiKey, "");
       return new ExamplePayClient(new ApiRuntime("examplepay", new Transport(settings, body -> ErrorBody.EMPTY),
           unexpectedAnswerListener()));
     }

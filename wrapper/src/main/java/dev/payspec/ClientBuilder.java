@@ -17,6 +17,12 @@ import java.util.function.Consumer;
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
+  static {
+    // payspec's clients read these settings through BuilderAccess: no protected member names an internal type.
+    dev.payspec.internal.BuilderAccess.register((builder, provider, username, password) ->
+        builder.settings(provider, username, password));
+  }
+
   /** Connect timeout unless set: 10 seconds. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** Read timeout unless set: 30 seconds. */
@@ -221,7 +227,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /** The shared settings with this provider's name (for the User-Agent) and credentials. */
-  protected HttpSettings settings(String provider, String username, String password) {
+  private HttpSettings settings(String provider, String username, String password) {
     return new HttpSettings(provider, baseUrl, connectTimeout, readTimeout, maxRetries, userAgentSuffix, username, password,
         sharedHttpClient, logFullBodies, listener, engine, clock, callTimeout);
   }

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
  * No internal type is reachable from the public API: no public or protected member of a public
  * class outside {@code dev.payspec.internal} names a type of {@code dev.payspec.internal} in its
  * signature (parameters, return, generic arguments, exceptions, fields, supertypes). Read from the
- * wrapper's compiled classes, generated services included. One known leak is listed, so that no
- * other can come in unseen.
+ * wrapper's compiled classes, generated services included.
  */
 class PublicApiSurfaceTest {
 
@@ -51,10 +50,7 @@ class PublicApiSurfaceTest {
         }
       }
     }
-    // The one leak left, a ratchet: the hand-written clients still build their settings through it. It
-    // goes with the one client shape (issue 26); any other leak fails here.
-    assertThat(leaks).as("internal types reachable from the public API")
-        .containsExactly("dev.payspec.ClientBuilder#settings: dev.payspec.internal.HttpSettings");
+    assertThat(leaks).as("internal types reachable from the public API").isEmpty();
   }
 
   private static void checkExecutable(Class<?> type, Executable executable, List<String> leaks) {

@@ -3,6 +3,7 @@ package dev.payspec.begateway;
 import dev.payspec.ClientBuilder;
 import dev.payspec.UnexpectedAnswer;
 import dev.payspec.internal.ApiRuntime;
+import dev.payspec.internal.BuilderAccess;
 import dev.payspec.internal.HttpSettings;
 import dev.payspec.internal.Transport;
 import java.util.Objects;
@@ -121,7 +122,7 @@ public final class BeGatewayClient extends BeGatewayServices implements AutoClos
       if (secretKey == null) {
         throw new IllegalStateException("secretKey is not set: call secretKey(...) before build()");
       }
-      return new BeGatewayClient(settings("begateway", shopId, secretKey), unexpectedAnswerListener());
+      return new BeGatewayClient(BuilderAccess.settings(this, "begateway", shopId, secretKey), unexpectedAnswerListener());
     }
 
     @Override

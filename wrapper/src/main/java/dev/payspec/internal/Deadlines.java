@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The deadlines of the exchanges under way in this JVM: one daemon timer thread runs the expiry
- * action of each deadline that passes before its exchange ends. Not part of the public API.
+ * action of each deadline that passes before its exchange ends, and ends itself after a second with
+ * none to watch. Not part of the public API.
  */
 final class Deadlines {
 
@@ -17,8 +18,10 @@ final class Deadlines {
   });
 
   static {
-    // An exchange that ends first takes its deadline off the queue at once.
+    // An exchange that ends first takes its deadline off the queue at once; an idle JVM keeps no timer thread.
     TIMER.setRemoveOnCancelPolicy(true);
+    TIMER.setKeepAliveTime(1, TimeUnit.SECONDS);
+    TIMER.allowCoreThreadTimeOut(true);
   }
 
   private Deadlines() {

@@ -3,6 +3,7 @@ package dev.payspec.stancer;
 import dev.payspec.ClientBuilder;
 import dev.payspec.UnexpectedAnswer;
 import dev.payspec.internal.ApiRuntime;
+import dev.payspec.internal.BuilderAccess;
 import dev.payspec.internal.HttpSettings;
 import dev.payspec.internal.StancerErrors;
 import dev.payspec.internal.StancerKeys;
@@ -90,7 +91,7 @@ public final class StancerClient extends StancerServices implements AutoCloseabl
         throw new IllegalStateException("apiKey is not set: call apiKey(\"stest_...\") or apiKey(\"sprod_...\") before build()");
       }
       // HTTP Basic with the key as user name and an empty password, as Stancer's own SDKs do.
-      return new StancerClient(settings("stancer", apiKey, ""), apiKey.startsWith("sprod_"), unexpectedAnswerListener());
+      return new StancerClient(BuilderAccess.settings(this, "stancer", apiKey, ""), apiKey.startsWith("sprod_"), unexpectedAnswerListener());
     }
 
     @Override

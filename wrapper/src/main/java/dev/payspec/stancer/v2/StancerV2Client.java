@@ -3,6 +3,7 @@ package dev.payspec.stancer.v2;
 import dev.payspec.ClientBuilder;
 import dev.payspec.UnexpectedAnswer;
 import dev.payspec.internal.ApiRuntime;
+import dev.payspec.internal.BuilderAccess;
 import dev.payspec.internal.HttpSettings;
 import dev.payspec.internal.StancerErrors;
 import dev.payspec.internal.StancerKeys;
@@ -91,7 +92,7 @@ public final class StancerV2Client extends StancerV2Services implements AutoClos
       if (apiKey == null) {
         throw new IllegalStateException("apiKey is not set: call apiKey(\"stest_...\") or apiKey(\"sprod_...\") before build()");
       }
-      return new StancerV2Client(settings("stancer", apiKey, ""), apiKey.startsWith("sprod_"), unexpectedAnswerListener());
+      return new StancerV2Client(BuilderAccess.settings(this, "stancer", apiKey, ""), apiKey.startsWith("sprod_"), unexpectedAnswerListener());
     }
 
     @Override
