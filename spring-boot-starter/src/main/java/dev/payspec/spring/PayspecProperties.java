@@ -4,18 +4,25 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code payspec.*} properties: one block per provider. A provider's client is made only when its
- * credentials are set ({@code payspec.stancer.api-key}; {@code payspec.begateway.shop-id}). Options
+ * The {@code payspec.*} properties: one block per client. A client is made only when its credentials
+ * are set ({@code payspec.stancer.api-key}; {@code payspec.stancer-v2.api-key};
+ * {@code payspec.begateway.shop-id}). Options
  * left unset keep the builders' defaults. {@link #toString()} never shows a secret.
  */
 @ConfigurationProperties(prefix = "payspec")
 public class PayspecProperties {
 
   private final Stancer stancer = new Stancer();
+  private final StancerV2 stancerV2 = new StancerV2();
   private final BeGateway begateway = new BeGateway();
 
   public Stancer getStancer() {
     return stancer;
+  }
+
+  /** {@code payspec.stancer-v2.*}. */
+  public StancerV2 getStancerV2() {
+    return stancerV2;
   }
 
   public BeGateway getBegateway() {
@@ -24,7 +31,7 @@ public class PayspecProperties {
 
   @Override
   public String toString() {
-    return "PayspecProperties[stancer=" + stancer + ", begateway=" + begateway + "]";
+    return "PayspecProperties[stancer=" + stancer + ", stancer-v2=" + stancerV2 + ", begateway=" + begateway + "]";
   }
 
   /** Options every client shares; unset ones keep the builder's default. */
@@ -36,6 +43,8 @@ public class PayspecProperties {
     private Duration connectTimeout;
     /** How long to wait for an answer (builder default: 30 s). */
     private Duration readTimeout;
+    /** The bound of a whole call, retries and the delays between them included (builder default: none; 1 ms to 10 minutes). */
+    private Duration callTimeout;
     /** Retries of an idempotent call after a connection failure, a 429 or a 5xx (builder default: 2; 0 to 10). */
     private Integer maxRetries;
     /** Text appended to the User-Agent header, such as {@code my-shop/2.1}. */
@@ -65,6 +74,14 @@ public class PayspecProperties {
       this.readTimeout = readTimeout;
     }
 
+    public Duration getCallTimeout() {
+      return callTimeout;
+    }
+
+    public void setCallTimeout(Duration callTimeout) {
+      this.callTimeout = callTimeout;
+    }
+
     public Integer getMaxRetries() {
       return maxRetries;
     }
@@ -83,7 +100,7 @@ public class PayspecProperties {
 
     String options() {
       return "baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-          + ", maxRetries=" + maxRetries;
+          + ", callTimeout=" + callTimeout + ", maxRetries=" + maxRetries;
     }
   }
 
@@ -104,6 +121,26 @@ public class PayspecProperties {
     @Override
     public String toString() {
       return "Stancer[apiKey=" + (apiKey == null ? "unset" : "(redacted)") + ", " + options() + "]";
+    }
+  }
+
+  /** {@code payspec.stancer-v2.*}: the client of Stancer's API version 2. */
+  public static class StancerV2 extends Client {
+
+    /** The account's secret key, the same as for version 1: {@code stest_...} (test mode) or {@code sprod_...} (live mode). */
+    private String apiKey;
+
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    @Override
+    public String toString() {
+      return "StancerV2[apiKey=" + (apiKey == null ? "unset" : "(redacted)") + ", " + options() + "]";
     }
   }
 
