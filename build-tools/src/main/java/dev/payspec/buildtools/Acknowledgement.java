@@ -64,7 +64,7 @@ public final class Acknowledgement {
       }
     }
     if (!saysWhy) {
-      throw new IllegalStateException(file + " lists changes but does not say why they are intended: add a sentence (see the README, 'Changing a spec').");
+      throw new IllegalStateException(file + " lists changes but does not say why they are intended: add a sentence (see docs/maintainers.md, 'Changing a spec').");
     }
     return new Acknowledgement(name, file, all, keys, file.toString());
   }

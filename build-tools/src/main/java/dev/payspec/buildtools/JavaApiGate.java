@@ -70,7 +70,7 @@ public final class JavaApiGate {
           + "If intended, add these lines to " + verdict.acknowledgement().file() + ", with a sentence saying why:\n"
           + ChangeReport.acknowledgementLines(verdict.unacknowledged())
           + "Or accept every change of it for one build: -D" + Acknowledgement.PROPERTY + "=" + verdict.name()
-          + ". See the README, 'The change gates'.");
+          + ". See docs/maintainers.md, 'The change gates'.");
     }
   }
 

@@ -131,7 +131,7 @@ public final class SpecChangeGate {
           .append(ChangeReport.acknowledgementLines(failure.unacknowledged()));
     }
     message.append("\nOr accept every change of an API for one build: -D").append(Acknowledgement.PROPERTY)
-        .append("=<api>. See the README, 'The change gates'.");
+        .append("=<api>. See docs/maintainers.md, 'The change gates'.");
     return message.toString();
   }
 }

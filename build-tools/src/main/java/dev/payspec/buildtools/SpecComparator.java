@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * that clients did not get before, or stops sending what they read, breaks them.
  *
  * <p>It walks the documents itself because openapi-diff (2.1.7, the newest) misreads 3.1 schemas:
- * see the README, "Changing a spec".
+ * see docs/maintainers.md, "Changing a spec".
  */
 public final class SpecComparator {
 

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Why an engine and not a second client type: the JDK client costs no dependency and serves a
  * user's own {@code HttpClient}; OkHttp was measured faster per call and at start-up (see the
- * README's Benchmarks). One small interface lets either carry the same client, as Feign's
+ * docs/benchmarks.md). One small interface lets either carry the same client, as Feign's
  * {@code Client} does.
  */
 public interface HttpEngine extends AutoCloseable {
