@@ -1,7 +1,6 @@
 package dev.payspec.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payspec.ApiCall;
 import dev.payspec.CallClock;
@@ -10,9 +9,6 @@ import dev.payspec.ConnectionException;
 import dev.payspec.ConnectionException.Phase;
 import dev.payspec.RequestOptions;
 import dev.payspec.PayspecException;
-import dev.payspec.PayspecException.HttpDetails;
-import dev.payspec.ServerException;
-import dev.payspec.UnreadableAnswerException;
 import dev.payspec.http.HttpEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,39 +25,28 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The HTTP machinery of one client: sends the requests of the spec's operations ({@link CallPlan})
- * with an {@link HttpEngine} (the JDK's {@code HttpClient} unless the user gave
- * another), map failures to exceptions and retry. What an engine does is only to move bytes:
- * everything below is here, once, the same for every engine.
- * Immutable and safe to share between threads. Not part of the public API.
- *
- * <p>Why not Feign at run time: the requests are read from the spec ({@link CallPlan}), and Feign's
- * per-call pipeline (request templates, interceptors, rebuilt responses) made the wrapper 1.25-1.33x
- * slower per call than the raw JDK client in the benchmarks; here what is fixed is computed once.
- * Every choice in one place:
+ * with an {@link HttpEngine} (the JDK's {@code HttpClient} unless the user gave another) and runs
+ * each call's steps, each a small class of its own:
  * <ul>
- *   <li>engine: by default {@link JdkHttpEngine} (the JDK's HttpClient: sends PATCH; pools
- *       connections; HTTP/2 where offered; redirects not followed), the client's own, ended by
- *       {@link #close()}, or over a JDK client the user shares between clients and closes; or the
- *       user's {@link HttpEngine} (such as OkHttp's), closed by {@link #close()};
- *   <li>deadline: each attempt ends after the connect timeout plus the read timeout, the whole
- *       body included, whatever the server does (the JDK's own read timeout stops at the
- *       headers, JDK-8208693): {@link Deadlines} watches it, at most one tick late, and then
- *       cancels the attempt's {@link HttpEngine.Request}, which ends the exchange; a sync call
- *       is sent on the caller's thread and cancelled too when that thread is interrupted;
- *   <li>bodies: Jackson, read and written as bytes; a success that cannot be bound becomes an
- *       {@link UnreadableAnswerException} that keeps it, never retried; anything else it breaks
- *       goes to the listener;
- *   <li>errors: every non-2xx answer through {@link ErrorMapper}, one exception class per status;
- *   <li>retries: {@link RetryPolicy}, here, where the method is known, counting every request
- *       that may have reached the server, the JDK's own resend of a GET included;
- *   <li>headers: the operation's own (media types, header parameters), HTTP Basic credentials and the User-Agent;
- *   <li>log: {@link WireLog}, at DEBUG, one line per record, credentials redacted and personal
- *       values masked.
+ *   <li>send: every call is one exchange over the engine's {@code sendAsync}; a sync call waits for
+ *       it ({@link #exchange}), so there is one way to send, deadline and retry a call;
+ *   <li>deadlines ({@link Deadlines}): {@code readTimeout} for the body once the headers came,
+ *       {@code connectTimeout + readTimeout} for the attempt, {@code callTimeout} for the call; a
+ *       passed deadline cancels the attempt's {@link HttpEngine.Request}, body included;
+ *   <li>retry decision ({@link RetryPolicy}), the same for sync and async; the wait before a retry
+ *       goes through the client's {@link CallClock};
+ *   <li>answers ({@link Answers}): error statuses mapped to exceptions ({@link ErrorMapper}), a
+ *       success bound by Jackson and read liberally;
+ *   <li>wire log ({@link WireLog}) and listener ({@link CallEvents});
+ *   <li>network failures named by host, port and phase ({@link #phaseOf}).
  * </ul>
+ * Why not Feign at run time: its per-call pipeline (request templates, interceptors, rebuilt
+ * responses) did work the spec makes needless; here what is fixed is computed once. Immutable and
+ * safe to share between threads. Not part of the public API.
  */
 public final class Transport implements AutoCloseable {
 
-  private final ErrorMapper errors;
+  private final Answers answers;
   private final RetryPolicy retries;
   private final HttpEngine engine;
   private final String baseUrl;
@@ -72,6 +57,7 @@ public final class Transport implements AutoCloseable {
   private final Duration readTimeout;
   private final Duration connectTimeout;
   private final CallListener listener;
+  private final CallEvents events;
   private final String provider;
   private final long attemptNanos;
   private final Duration callTimeout;
@@ -90,7 +76,6 @@ public final class Transport implements AutoCloseable {
       close();
       throw tooOld;
     }
-    this.errors = new ErrorMapper(Json.MAPPER, errorBodyParser);
     this.retries = new RetryPolicy(settings.maxRetries());
     String url = settings.baseUrl().toString();
     this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -102,6 +87,7 @@ public final class Transport implements AutoCloseable {
     this.readTimeout = settings.readTimeout();
     this.connectTimeout = settings.connectTimeout();
     this.listener = settings.listener();
+    this.events = new CallEvents(listener);
     this.provider = settings.provider();
     this.attemptNanos = settings.connectTimeout().plus(settings.readTimeout()).toNanos();
     this.callTimeout = settings.callTimeout();
@@ -110,6 +96,7 @@ public final class Transport implements AutoCloseable {
         "Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)),
         "User-Agent", settings.userAgent()};
     this.log = new WireLog("dev.payspec.http." + settings.provider(), settings.logFullBodies());
+    this.answers = new Answers(new ErrorMapper(Json.MAPPER, errorBodyParser), log, basePath);
     this.clock = settings.clock() != null ? settings.clock() : CallClock.system(engine.executor());
   }
 
@@ -207,7 +194,7 @@ public final class Transport implements AutoCloseable {
             plan.method(), fullPath, host, port, attempt == null || !attempt.hasHeaders()
                 ? Phase.WAITING_FOR_THE_ANSWER : Phase.READING_THE_BODY, attempt != null, null);
         if (result.completeExceptionally(late)) {
-          tellFailure(call, late);
+          events.failure(call, late);
           if (attempt != null) {
             attempt.cancel();
           }
@@ -232,7 +219,7 @@ public final class Transport implements AutoCloseable {
       result.completeExceptionally(e);
       return;
     }
-    tellRequest(call, attempt + 1);
+    events.request(call, attempt + 1);
     boolean logged = log.enabled();
     long start = System.nanoTime();
     if (logged) {
@@ -290,8 +277,8 @@ public final class Transport implements AutoCloseable {
           throw failed(sent, cause, requests, logged, start);
         }
         requests[0]++;
-        Exchanged done = answered(plan, sent, response, logged, start);
-        tellResponse(call, done.status());
+        Exchanged done = answers.read(plan, sent.method(), sent.path(), sent.url(), response, logged, start);
+        events.response(call, done.status());
         result.complete(done);
         return;
       } catch (PayspecException e) {
@@ -305,11 +292,11 @@ public final class Transport implements AutoCloseable {
       boolean fits = delay.isPresent() && (callDeadline == Long.MAX_VALUE
           || callDeadline - System.nanoTime() - delay.get().toNanos() - sent.deadlineNanos() >= 0);
       if (!fits || closed || result.isDone()) {
-        tellFailure(call, failure);
+        events.failure(call, failure);
         result.completeExceptionally(failure);
         return;
       }
-      tellRetry(call, attempt + 1, delay.get(), failure);
+      events.retry(call, attempt + 1, delay.get(), failure);
       PayspecException last = failure;
       try {
         clock.schedule(delay.get(), () -> attemptAsync(plan, args, call, options, policy, attempt + 1, requests, result, inFlight,
@@ -388,62 +375,6 @@ public final class Transport implements AutoCloseable {
     return thrown;
   }
 
-  /** The answer of an attempt: decoded, or the exception its status maps to. */
-  private Exchanged answered(CallPlan plan, Attempt sent, HttpEngine.Response response, boolean logged, long start) {
-    byte[] received = response.body();
-    if (logged) {
-      log.response(sent.method(), sent.url(), response.status(), response.headers(), received, start);
-    }
-    int status = response.status();
-    if (status < 200 || status > 299) {
-      throw errors.toException(status, sent.method(), basePath + sent.path(), new String(received, StandardCharsets.UTF_8),
-          response.headers());
-    }
-    // A 204 has no body by definition: Stancer answers an update with 204 or with 200 and the customer.
-    Object value = plan.result() == null || status == 204 ? null : decode(received, plan, status, sent.method(), sent.path());
-    return new Exchanged(status, response.headers(), received, value);
-  }
-
-  private void tellRequest(ApiCall call, int attempt) {
-    if (call != null && listener != null) {
-      try {
-        listener.onRequest(call, attempt);
-      } catch (RuntimeException ignored) {
-        // A listener's failure never fails the call.
-      }
-    }
-  }
-
-  private void tellResponse(ApiCall call, int status) {
-    if (call != null && listener != null) {
-      try {
-        listener.onResponse(call, status, Duration.ofNanos(System.nanoTime() - call.startNanos()));
-      } catch (RuntimeException ignored) {
-        // A listener's failure never fails the call.
-      }
-    }
-  }
-
-  private void tellRetry(ApiCall call, int attempt, Duration delay, PayspecException failure) {
-    if (call != null && listener != null) {
-      try {
-        listener.onRetry(call, attempt, delay, failure);
-      } catch (RuntimeException ignored) {
-        // A listener's failure never fails the call.
-      }
-    }
-  }
-
-  private void tellFailure(ApiCall call, PayspecException failure) {
-    if (call != null && listener != null) {
-      try {
-        listener.onFailure(call, failure, Duration.ofNanos(System.nanoTime() - call.startNanos()));
-      } catch (RuntimeException ignored) {
-        // A listener's failure never fails the call.
-      }
-    }
-  }
-
   /** The listener of this client's calls, or null. */
   CallListener listener() {
     return listener;
@@ -463,40 +394,6 @@ public final class Transport implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the request body cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
-  }
-
-  /**
-   * The answer bound by Jackson, straight from the bytes: whatever else it breaks of the spec, a
-   * body that binds is returned, and a listener is told what it breaks ({@link CallPlan.Findings}).
-   * A body that cannot be bound (empty, {@code null}, not JSON, another type) is an
-   * {@link UnreadableAnswerException} that keeps it: the provider accepted the call, so it is never
-   * retried. The body becomes text, and the full path is built, only for that exception.
-   */
-  private Object decode(byte[] body, CallPlan plan, int status, String method, String path) {
-    Object value = null;
-    String what;
-    try {
-      value = body.length == 0 ? null : plan.reader().readValue(body);
-      what = value != null ? null : body.length == 0 ? "the body empty where JSON was expected" : "the body null";
-    } catch (IOException e) {
-      // Jackson's message may quote the body, which may hold personal data: only the kind of failure is said.
-      what = "a body that cannot be read as " + plan.result().getRawClass().getSimpleName() + " ("
-          + e.getClass().getSimpleName() + ")";
-    }
-    String fullPath = basePath + path;
-    if (what != null) {
-      throw new UnreadableAnswerException(method + " " + fullPath + " answered " + status + " (the provider accepted the"
-          + " call) with " + what + "; it is not retried: see getRawBody() for what was answered",
-          new HttpDetails(status, null, null, new String(body, StandardCharsets.UTF_8), method, fullPath));
-    }
-    if (plan.findings() != null) {
-      try {
-        plan.findings().report(Json.MAPPER.readTree(body), method, fullPath);
-      } catch (IOException | RuntimeException ignored) {
-        // What the listener is told never fails a call that succeeded.
-      }
-    }
-    return value;
   }
 
   /** A network failure, named by host, port and phase: never by path, which may hold personal data. */
