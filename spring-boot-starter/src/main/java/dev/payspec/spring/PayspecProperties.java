@@ -120,28 +120,15 @@ public class PayspecProperties {
 
     @Override
     public String toString() {
-      return "Stancer[apiKey=" + (apiKey == null ? "unset" : "(redacted)") + ", " + options() + "]";
+      return getClass().getSimpleName() + "[apiKey=" + (apiKey == null ? "unset" : "(redacted)") + ", " + options() + "]";
     }
   }
 
-  /** {@code payspec.stancer-v2.*}: the client of Stancer's API version 2. */
-  public static class StancerV2 extends Client {
-
-    /** The account's secret key, the same as for version 1: {@code stest_...} (test mode) or {@code sprod_...} (live mode). */
-    private String apiKey;
-
-    public String getApiKey() {
-      return apiKey;
-    }
-
-    public void setApiKey(String apiKey) {
-      this.apiKey = apiKey;
-    }
-
-    @Override
-    public String toString() {
-      return "StancerV2[apiKey=" + (apiKey == null ? "unset" : "(redacted)") + ", " + options() + "]";
-    }
+  /**
+   * {@code payspec.stancer-v2.*}: the client of Stancer's API version 2, with the same secret key as
+   * version 1 ({@code stest_...} or {@code sprod_...}) and the same options.
+   */
+  public static class StancerV2 extends Stancer {
   }
 
   /** {@code payspec.begateway.*}: the beGateway client (bePaid, eComCharge or another brand). */
