@@ -108,6 +108,11 @@ final class JdkHttpEngine implements HttpEngine {
       if (t instanceof HttpConnectTimeoutException) {
         return 0;
       }
+      if (t instanceof java.net.http.HttpTimeoutException) {
+        // The JDK's own read timeout ended the exchange: sent once. (From JDK 25 its cause may read
+        // "received no bytes", the mark of the JDK's resend below, though nothing was resent.)
+        return 1;
+      }
       resent |= t.getMessage() != null && t.getMessage().contains("received no bytes");
     }
     if (HttpEngine.super.timesSent(request, failure) == 0) {
