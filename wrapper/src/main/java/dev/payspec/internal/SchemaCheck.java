@@ -92,6 +92,8 @@ public final class SchemaCheck {
       return List.of();
     }
     List<Violation> violations = new ArrayList<>(messages.size());
+    // Per violation: the message it says, to weigh it against the others of its field.
+    List<ValidationMessage> sources = new ArrayList<>(messages.size());
     Set<String> alternatives = new java.util.HashSet<>();
     for (ValidationMessage message : messages) {
       String anyOf = anyOfLocation(message);
@@ -115,14 +117,126 @@ public final class SchemaCheck {
         }
         violations.add(new Violation(field, anyOf(branches) + condition(message)));
       }
+      while (sources.size() < violations.size()) {
+        sources.add(message);
+      }
     }
-    return violations;
+    return onePerMistake(violations, sources, value, name);
+  }
+
+  /**
+   * One violation per mistake, never none for a refused value: a rule that holds "when X is absent"
+   * is not reported when X is present (its {@code if} held only because X's value is invalid, which
+   * X's own rule reports); then each field keeps its most telling rule ({@link #rank}).
+   */
+  private List<Violation> onePerMistake(List<Violation> violations, List<ValidationMessage> sources, JsonNode value,
+      String name) {
+    List<Integer> kept = new ArrayList<>();
+    for (int i = 0; i < violations.size(); i++) {
+      if (!absentButPresent(sources.get(i), violations, value, name)) {
+        kept.add(i);
+      }
+    }
+    java.util.Map<String, Integer> best = new java.util.LinkedHashMap<>();
+    for (int i : kept) {
+      best.merge(violations.get(i).field(), i, (a, b) -> weight(sources.get(b)) < weight(sources.get(a)) ? b : a);
+    }
+    List<Violation> one = new ArrayList<>();
+    for (int i = 0; i < violations.size(); i++) {
+      if (best.containsValue(i)) {
+        one.add(violations.get(i));
+      }
+    }
+    return one.isEmpty() ? violations : one;
+  }
+
+  /** Lower is more telling: the kind of value, then its exact values, shape, size; an unconditional rule first. */
+  private static int weight(ValidationMessage message) {
+    return rank(message.getType()) * 2 + (message.getSchemaLocation().getFragment().toString().contains("/then/") ? 1 : 0);
+  }
+
+  /**
+   * How telling a broken rule is about a value that breaks several: a value of the wrong type breaks
+   * nothing else worth saying; an exact list says every right answer; a format or pattern says the
+   * value's shape (and implies its size: an address shorter than {@code a@b.c} is no address); sizes last.
+   */
+  private static int rank(String type) {
+    return switch (type) {
+      case "type" -> 0;
+      case "required", "dependentRequired" -> 1;
+      case "const", "enum" -> 2;
+      case "format" -> 3;
+      case "pattern" -> 4;
+      case "anyOf", "oneOf", "not" -> 5;
+      case "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" -> 6;
+      default -> 7;
+    };
+  }
+
+  /**
+   * Whether a message comes from the {@code then} of an {@code if: {not: {required: [X...]}}} ("when X
+   * is absent") while every X is present in the object the {@code if} judged, and X's value is
+   * reported by a rule of its own. Such an {@code if} holds for a present X only when it also carries
+   * X's schema and X's value breaks it: the same mistake, already said by X's rule.
+   */
+  private boolean absentButPresent(ValidationMessage message, List<Violation> violations, JsonNode value, String name) {
+    String location = message.getSchemaLocation().getFragment().toString();
+    int then = location.lastIndexOf("/then/");
+    if (then < 0 || value == null) {
+      return false;
+    }
+    JsonNode absent = document.root().at(location.substring(0, then) + "/if").path("not").path("required");
+    if (!absent.isArray() || absent.isEmpty()) {
+      return false;
+    }
+    // The object the if judged: the message's instance, less what the then's keywords descended into.
+    String[] steps = location.substring(then + "/then/".length()).split("/");
+    int descents = 0;
+    for (int i = 0; i < steps.length - 1; i++) {
+      switch (steps[i]) {
+        case "properties", "patternProperties", "prefixItems", "dependentSchemas" -> {
+          descents++;
+          i++;
+        }
+        case "items", "additionalProperties", "unevaluatedProperties", "contains", "unevaluatedItems" -> descents++;
+        default -> { }
+      }
+    }
+    JsonNodePath at = message.getInstanceLocation();
+    int depth = at.getNameCount() - descents;
+    if (depth < 0) {
+      return false;
+    }
+    StringBuilder pointer = new StringBuilder();
+    for (int i = 0; i < depth; i++) {
+      pointer.append('/').append(String.valueOf(at.getElement(i)).replace("~", "~0").replace("/", "~1"));
+    }
+    JsonNode judged = value.at(pointer.toString());
+    String base = pathOf(at, depth, name);
+    for (JsonNode field : absent) {
+      String x = field.asText();
+      if (!judged.has(x)) {
+        return false;
+      }
+      String path = base.isEmpty() ? x : base + "." + x;
+      boolean said = violations.stream().map(Violation::field)
+          .anyMatch(f -> f.equals(path) || f.startsWith(path + ".") || f.startsWith(path + "["));
+      if (!said) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code customers[2].country}, after the parameter's name if any. */
   private static String pathOf(JsonNodePath at, String name) {
+    return pathOf(at, at.getNameCount(), name);
+  }
+
+  /** The same, of the first {@code count} elements of {@code at}. */
+  private static String pathOf(JsonNodePath at, int count, String name) {
     StringBuilder field = new StringBuilder(name == null ? "" : name);
-    for (int i = 0; i < at.getNameCount(); i++) {
+    for (int i = 0; i < count; i++) {
       Object element = at.getElement(i);
       if (element instanceof Integer index) {
         field.append('[').append(index).append(']');
@@ -291,18 +405,61 @@ public final class SchemaCheck {
     return slash <= 0 ? "" : location.substring(0, slash);
   }
 
-  /** The first sentence of the owning schema's description, to say what a pattern means. */
-  private static String about(JsonNode owner) {
-    String description = owner.path("description").asText("");
+  /**
+   * The first sentence of the owning schema's description, to say what a pattern means: in words
+   * alone, without the spec's provenance notes (a parenthesis citing *doc*, *sdk*, *observed* or
+   * *unknown*, which stay in the spec and its pages) nor markdown's marks.
+   */
+  static String about(JsonNode owner) {
+    String description = withoutProvenance(owner.path("description").asText(""));
     if (description.isBlank()) {
       return "";
     }
     int end = description.indexOf(". ");
-    String sentence = (end < 0 ? description : description.substring(0, end)).strip().replace("\n", " ");
+    String sentence = (end < 0 ? description : description.substring(0, end)).strip();
     if (sentence.endsWith(".")) {
       sentence = sentence.substring(0, sentence.length() - 1);
     }
-    return " (" + sentence + ")";
+    return sentence.isBlank() ? "" : " (" + sentence + ")";
+  }
+
+  private static final java.util.regex.Pattern PROVENANCE = java.util.regex.Pattern.compile("\\*(doc|sdk|observed|unknown)\\*");
+
+  /** The description without its provenance parentheses and code marks, on one line. */
+  static String withoutProvenance(String description) {
+    StringBuilder kept = new StringBuilder();
+    int i = 0;
+    while (i < description.length()) {
+      char c = description.charAt(i);
+      if (c == '(') {
+        int close = closing(description, i);
+        if (close > 0 && PROVENANCE.matcher(description.substring(i, close)).find()) {
+          // The note and the space before it go.
+          while (!kept.isEmpty() && Character.isWhitespace(kept.charAt(kept.length() - 1))) {
+            kept.setLength(kept.length() - 1);
+          }
+          i = close + 1;
+          continue;
+        }
+      }
+      kept.append(c);
+      i++;
+    }
+    // A word of the sentence itself ("is *unknown*") stays, without its emphasis.
+    return PROVENANCE.matcher(kept).replaceAll("$1").replace("`", "").replaceAll("\\s+", " ").strip();
+  }
+
+  /** The index of the parenthesis that closes the one at {@code open}, or -1. */
+  private static int closing(String text, int open) {
+    int depth = 0;
+    for (int i = open; i < text.length(); i++) {
+      if (text.charAt(i) == '(') {
+        depth++;
+      } else if (text.charAt(i) == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String format(String format) {
