@@ -82,14 +82,19 @@ class TimeoutsAsUsersReadThemTest {
         new SpecClients.Settings(server.baseUrl(), CONNECT, READ, 0))) {
       SpecClients.Call call = SpecClients.call(client, operation, false);
 
-      long start = System.nanoTime();
-      ConnectionException e = catchThrowableOfType(ConnectionException.class, call::run);
-      Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-      assertThat(e).as("a slow answer ends the call").isNotNull();
-      assertThat(e.isRequestSent()).isTrue();
+      // The shorter of two attempts: a loaded machine (2 cores, a build beside) can delay one by tens of
+      // milliseconds; a timeout that does not work makes both long.
+      Duration took = null;
+      for (int run = 0; run < 2 && (took == null || took.compareTo(ATTEMPT_BOUND) >= 0); run++) {
+        long start = System.nanoTime();
+        ConnectionException e = catchThrowableOfType(ConnectionException.class, call::run);
+        Duration once = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(e).as("a slow answer ends the call").isNotNull();
+        assertThat(e.isRequestSent()).isTrue();
+        assertThat(once).as("not before the read timeout").isGreaterThanOrEqualTo(READ.minusMillis(20));
+        took = took == null || once.compareTo(took) < 0 ? once : took;
+      }
       assertThat(took).isLessThan(ATTEMPT_BOUND);
-      assertThat(took).as("not before the read timeout").isGreaterThanOrEqualTo(READ.minusMillis(20));
     }
   }
 
