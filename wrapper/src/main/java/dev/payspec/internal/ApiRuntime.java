@@ -32,7 +32,7 @@ public final class ApiRuntime {
     this.options = dev.payspec.RequestOptions.NONE;
     this.transport = transport;
     // The wire log masks the values of the fields the spec marks personal.
-    transport.learnPersonalFields(SpecDocument.of(api).model().personalProperties());
+    transport.learnPersonalFields(SpecDocument.of(api).personalProperties());
   }
 
   private ApiRuntime(ApiRuntime shared, dev.payspec.RequestOptions options) {

@@ -1,7 +1,6 @@
 package dev.payspec.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.payspec.spec.ApiSpec;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,7 @@ import java.util.List;
  * @param reader reads {@code result}, made once: a reader made per call costs a lookup every time
  */
 record CallPlan(String method, String[] literals, String[] pathNames, ApiSpec.Parameter[] query, String[] headers,
-    ApiSpec.Parameter[] headerParameters, JavaType result, Findings findings, ObjectMapper json, ObjectReader reader) {
+    ApiSpec.Parameter[] headerParameters, JavaType result, Findings findings, ObjectReader reader) {
 
   /** Told what a success's body breaks of the spec, once it is read; never fails the call. */
   @FunctionalInterface
@@ -40,9 +39,8 @@ record CallPlan(String method, String[] literals, String[] pathNames, ApiSpec.Pa
    * such an operation fails here, alone, and the build's test over the specs
    * ({@code TransportCoversTheSpecsTest}) fails first.
    *
-   * @param json the mapper of the API's models ({@link Json})
    */
-  static CallPlan of(ApiSpec.Operation operation, JavaType result, Findings findings, ObjectMapper json) {
+  static CallPlan of(ApiSpec.Operation operation, JavaType result, Findings findings) {
     for (ApiSpec.Parameter p : operation.parameters()) {
       boolean sent = switch (p.in()) {
         case "path" -> p.style().equals("simple");
@@ -91,8 +89,8 @@ record CallPlan(String method, String[] literals, String[] pathNames, ApiSpec.Pa
     }
     return new CallPlan(operation.method(), literals.toArray(String[]::new), pathNames.toArray(String[]::new),
         operation.parameters("query").toArray(ApiSpec.Parameter[]::new), headers.toArray(String[]::new),
-        operation.parameters("header").toArray(ApiSpec.Parameter[]::new), result, findings, json,
-        result == null ? null : json.readerFor(result));
+        operation.parameters("header").toArray(ApiSpec.Parameter[]::new), result, findings,
+        result == null ? null : Json.MAPPER.readerFor(result));
   }
 
   /** The path of this call, relative to the base URL, each parameter percent-encoded as one segment. */

@@ -174,7 +174,7 @@ public final class Operation<T> {
     JsonNode answer = (JsonNode) done.value();
     List<I> items;
     try {
-      items = p.json.readerFor(p.json.getTypeFactory().constructCollectionType(List.class, itemType))
+      items = Json.MAPPER.readerFor(Json.MAPPER.getTypeFactory().constructCollectionType(List.class, itemType))
           .readValue(answer.path(paging.items()));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -236,13 +236,10 @@ public final class Operation<T> {
     final SchemaCheck[] parameterChecks;
     final ApiSpec.Body body;
     final SchemaCheck bodyCheck;
-    /** The mapper of this API's models. */
-    final com.fasterxml.jackson.databind.ObjectMapper json;
 
     Prepared(ApiSpec.Operation spec) {
       this.spec = spec;
       SpecDocument document = runtime.spec();
-      this.json = document.json();
       this.parameters = spec.parameters().toArray(ApiSpec.Parameter[]::new);
       this.parameterChecks = new SchemaCheck[parameters.length];
       for (int i = 0; i < parameters.length; i++) {
@@ -252,12 +249,12 @@ public final class Operation<T> {
       this.bodyCheck = body == null || body.schema() == null ? null : SchemaCheck.of(document, body.schema());
       boolean nothing = answer == void.class || answer == Void.class;
       String answerSchema = spec.successSchema();
-      JavaType result = nothing ? null : json.constructType(spec.paging() == null ? answer : JsonNode.class);
+      JavaType result = nothing ? null : Json.MAPPER.constructType(spec.paging() == null ? answer : JsonNode.class);
       // An answer is bound as it comes; only a listener needs it judged, to be told what the spec does not know.
       Consumer<UnexpectedAnswer> listener = runtime.unexpectedAnswers();
       CallPlan.Findings findings = result == null || answerSchema == null || listener == null ? null
           : new AnswerFindings(SchemaCheck.of(document, answerSchema), answerSchema, listener);
-      this.plan = CallPlan.of(spec, result, findings, json);
+      this.plan = CallPlan.of(spec, result, findings);
     }
 
     /**
@@ -285,7 +282,7 @@ public final class Operation<T> {
           found = List.of(new Violation(parameters[i].name(), "must not be empty, \".\" or \"..\": the request would"
               + " address another resource"));
         } else {
-          found = parameterChecks[i] == null ? List.of() : parameterChecks[i].violations(tree(value, json), parameters[i].name());
+          found = parameterChecks[i] == null ? List.of() : parameterChecks[i].violations(tree(value), parameters[i].name());
         }
         if (!found.isEmpty()) {
           violations = add(violations, found);
@@ -299,7 +296,7 @@ public final class Operation<T> {
             violations = add(violations, List.of(new Violation("request", "is required")));
           }
         } else if (bodyCheck != null) {
-          JsonNode tree = json.valueToTree(value);
+          JsonNode tree = Json.MAPPER.valueToTree(value);
           List<Violation> found = bodyCheck.violations(tree, null);
           if (!found.isEmpty()) {
             violations = add(violations, found);
@@ -358,7 +355,7 @@ public final class Operation<T> {
    * A parameter's value as JSON: strings, booleans and whole numbers directly (most parameters are
    * ids and positions), the rest (dates, enums, lists) as Jackson writes them.
    */
-  private static JsonNode tree(Object value, com.fasterxml.jackson.databind.ObjectMapper json) {
+  private static JsonNode tree(Object value) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     if (value instanceof String text) {
       return nodes.textNode(text);
@@ -369,7 +366,7 @@ public final class Operation<T> {
     } else if (value instanceof Boolean flag) {
       return nodes.booleanNode(flag);
     }
-    return json.valueToTree(value);
+    return Json.MAPPER.valueToTree(value);
   }
 
   private static List<Violation> add(List<Violation> to, List<Violation> found) {

@@ -1,16 +1,17 @@
 package dev.payspec.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payspec.spec.ApiSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * One spec as the wrapper's checks use it: the shared {@link ApiSpec} (which reads the bundle) with
- * what is compiled from it once per JVM (schemas, the models' mapper). Not part of the public API.
+ * what is derived from it once per JVM (compiled schemas, the personal properties). Not part of the
+ * public API.
  */
 public final class SpecDocument {
 
@@ -19,11 +20,12 @@ public final class SpecDocument {
   private final ApiSpec spec;
   // Compiled once per JVM, shared by every client of this spec: compiled schemas are thread-safe.
   private final Map<String, Object> compiled = new ConcurrentHashMap<>();
-  private final ObjectMapper json;
+  /** The JSON names the wire log masks: every property the spec marks {@code x-personal}. */
+  private final Set<String> personalProperties;
 
   private SpecDocument(ApiSpec spec) {
     this.spec = spec;
-    this.json = Json.MAPPER;
+    this.personalProperties = spec.personalProperties();
   }
 
   /** The bundle of {@code api}, read from the class path once. */
@@ -31,19 +33,14 @@ public final class SpecDocument {
     return LOADED.computeIfAbsent(api, name -> new SpecDocument(ApiSpec.load(name)));
   }
 
-  /** Whether this spec has been read already in this JVM. */
-  static boolean isLoaded(String api) {
-    return LOADED.containsKey(api);
-  }
-
   /** The spec itself. */
   public ApiSpec model() {
     return spec;
   }
 
-  /** The mapper of this API's models: with {@code java.time} support only if the spec holds dates. */
-  ObjectMapper json() {
-    return json;
+  /** The JSON names of the properties the spec marks personal, found once per JVM. */
+  Set<String> personalProperties() {
+    return personalProperties;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package dev.payspec.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payspec.ApiCall;
 import dev.payspec.CallClock;
 import dev.payspec.CallListener;
@@ -147,9 +146,8 @@ public final class Transport implements AutoCloseable {
     } catch (InterruptedException e) {
       result.cancel(true);
       Thread.currentThread().interrupt();
-      String fullPath = basePath + plan.path(args);
-      throw new ConnectionException(plan.method() + " " + host + ":" + port + ": interrupted while waiting for the answer;"
-          + " the request may have reached the provider", plan.method(), fullPath, host, port, null, true, e);
+      throw connectionFailure(plan.method(), basePath + plan.path(args), null, "interrupted while waiting for the answer",
+          true, e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;
@@ -187,12 +185,9 @@ public final class Transport implements AutoCloseable {
       // The whole call, retries and delays included: when it passes, the call ends and so does its attempt.
       Deadlines.Watch watch = Deadlines.watch(callDeadline, () -> {
         HttpEngine.Request attempt = inFlight.get();
-        String fullPath = basePath + plan.path(args);
-        ConnectionException late = new ConnectionException(plan.method() + " " + host + ":" + port + ": the call took"
-            + " longer than its callTimeout of " + bound.toMillis() + " ms (retries and their delays included)"
-            + (attempt == null ? "; the request was not sent" : "; the request may have reached the provider"),
-            plan.method(), fullPath, host, port, attempt == null || !attempt.hasHeaders()
-                ? Phase.WAITING_FOR_THE_ANSWER : Phase.READING_THE_BODY, attempt != null, null);
+        ConnectionException late = connectionFailure(plan.method(), basePath + plan.path(args),
+            attempt == null ? Phase.WAITING_FOR_THE_ANSWER : phaseOf(null, attempt), "the call took longer than its"
+            + " callTimeout of " + bound.toMillis() + " ms (retries and their delays included)", attempt != null, null);
         if (result.completeExceptionally(late)) {
           events.failure(call, late);
           if (attempt != null) {
@@ -317,7 +312,7 @@ public final class Transport implements AutoCloseable {
     String path = plan.path(args);
     // The query is on the wire (and in the wire log) but not in exceptions: filters may be personal data.
     String url = baseUrl + path + plan.query(args);
-    byte[] body = encode(plan.json(), plan.body(args));
+    byte[] body = encode(plan.body(args));
     Duration read = options.timeout().orElse(readTimeout);
     String[] headers = headers(plan.headers(args), options.headers());
     long deadline = options.timeout().isEmpty() ? attemptNanos : connectTimeout.plus(read).toNanos();
@@ -358,14 +353,14 @@ public final class Transport implements AutoCloseable {
     if (logged) {
       log.failure(sent.method(), sent.url(), "no complete answer " + which, start);
     }
-    Phase phase = sent.request().hasHeaders() ? Phase.READING_THE_BODY : Phase.WAITING_FOR_THE_ANSWER;
-    return connectionFailure(sent, phase, "no complete answer " + which + " (body included)", true, null);
+    return connectionFailure(sent.method(), basePath + sent.path(), phaseOf(null, sent.request()),
+        "no complete answer " + which + " (body included)", true, null);
   }
 
   private ConnectionException failed(Attempt sent, Throwable cause, int[] requests, boolean logged, long start) {
     IOException failure = cause instanceof IOException io ? io : new IOException(cause.getClass().getSimpleName(), cause);
     int times = engine.timesSent(sent.request(), failure);
-    ConnectionException thrown = connectionFailure(sent, phaseOf(failure, sent.request()),
+    ConnectionException thrown = connectionFailure(sent.method(), basePath + sent.path(), phaseOf(failure, sent.request()),
         (times > 0 ? "the connection failed or timed out" : "could not connect") + " (" + failure.getClass().getSimpleName()
         + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")", times > 0, failure);
     requests[0] += times;
@@ -385,26 +380,29 @@ public final class Transport implements AutoCloseable {
     return provider;
   }
 
-  private static byte[] encode(ObjectMapper json, Object body) {
+  private static byte[] encode(Object body) {
     if (body == null) {
       return null;
     }
     try {
-      return json.writeValueAsBytes(body);
+      return Json.MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the request body cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
   }
 
-  /** A network failure, named by host, port and phase: never by path, which may hold personal data. */
-  private ConnectionException connectionFailure(Attempt sent, Phase phase, String what, boolean mayHaveBeenSent,
-      Throwable cause) {
-    return new ConnectionException(sent.method() + " " + host + ":" + port + ", " + phase.words() + ": " + what
+  /**
+   * A network failure, named by host, port and phase (null when unknown): never by path, which may
+   * hold personal data, though the exception keeps it for the caller's code.
+   */
+  private ConnectionException connectionFailure(String method, String fullPath, Phase phase, String what,
+      boolean mayHaveBeenSent, Throwable cause) {
+    return new ConnectionException(method + " " + host + ":" + port + (phase == null ? "" : ", " + phase.words()) + ": " + what
         + (mayHaveBeenSent ? "; the request may have reached the provider" : "; the request was not sent"),
-        sent.method(), basePath + sent.path(), host, port, phase, mayHaveBeenSent, cause);
+        method, fullPath, host, port, phase, mayHaveBeenSent, cause);
   }
 
-  /** How far an exchange that failed with {@code failure} had gone. */
+  /** How far an exchange that failed with {@code failure} (null: a deadline ended it) had gone. */
   static Phase phaseOf(Throwable failure, HttpEngine.Request request) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof java.net.UnknownHostException) {
