@@ -182,33 +182,19 @@ public final class GenerateServices {
 
   /**
    * The arguments of an operation's method, in the order the Feign client generated from the same
-   * spec takes them (and earlier versions of the wrapper did): the operation's parameters, then the
-   * path item's, then the body; the required ones first.
+   * spec takes them (and earlier versions of the wrapper did): the parameters as the spec model lists
+   * them (the operation's, then the path item's), then the body; the required ones first.
    */
   private List<Argument> arguments(ApiSpec.Operation op) {
     List<Argument> arguments = new ArrayList<>();
-    List<ApiSpec.Parameter> ordered = new ArrayList<>();
-    JsonNode own = op.node().path("parameters");
     for (ApiSpec.Parameter p : op.parameters()) {
-      boolean declaredHere = false;
-      for (JsonNode declared : own) {
-        JsonNode d = spec.deref(declared);
-        declaredHere |= d.path("name").asText().equals(p.name()) && d.path("in").asText().equals(p.in());
-      }
-      if (declaredHere) {
-        ordered.add(p);
-      }
-    }
-    op.parameters().stream().filter(p -> !ordered.contains(p)).forEach(ordered::add);
-    for (ApiSpec.Parameter p : ordered) {
       arguments.add(new Argument(p.javaName(), javaType(p.schema(), op + " parameter " + p.name()), p, p.required()));
     }
     if (op.body() != null) {
       arguments.add(new Argument("request", javaType(op.body().schema(), op + " request body"), null, op.body().required()));
     }
-    List<Argument> sorted = new ArrayList<>(arguments);
-    sorted.sort(Comparator.comparing(a -> !a.required()));
-    return sorted;
+    arguments.sort(Comparator.comparing(a -> !a.required()));
+    return arguments;
   }
 
   private String service(Kind kind, String service, String tag, String description, List<ApiSpec.Operation> operations)

@@ -208,8 +208,9 @@ public final class ApiSpec {
 
   private List<Parameter> parameters(String itemPointer, String opPointer) {
     Map<String, Parameter> byKey = new LinkedHashMap<>();
-    // Operation-level parameters override path-level ones of the same name and location.
-    for (String level : new String[] {itemPointer, opPointer}) {
+    // The operation's parameters, then the path item's it does not override (same name and location):
+    // the order the generated clients take them in.
+    for (String level : new String[] {opPointer, itemPointer}) {
       JsonNode list = root.at(level + "/parameters");
       for (int i = 0; i < list.size(); i++) {
         String pointer = derefPointer(level + "/parameters/" + i);
@@ -219,7 +220,7 @@ public final class ApiSpec {
         Parameter parameter = new Parameter(p.path("name").asText(), in, p.path("required").asBoolean(false), style,
             p.path("explode").asBoolean("form".equals(style)), p.has("content"),
             p.has("schema") ? derefPointer(pointer + "/schema") : null, p.path("description").asText(""), pointer);
-        byKey.put(parameter.in() + ":" + parameter.name(), parameter);
+        byKey.putIfAbsent(parameter.in() + ":" + parameter.name(), parameter);
       }
     }
     return List.copyOf(byKey.values());

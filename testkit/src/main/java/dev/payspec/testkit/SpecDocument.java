@@ -170,7 +170,7 @@ final class SpecDocument {
       return operation.pointer();
     }
 
-    /** The path item's and the operation's parameters, dereferenced, the operation's winning. */
+    /** The operation's parameters, then the path item's it does not override, dereferenced. */
     List<Parameter> parameters() {
       return operation.parameters().stream()
           .map(p -> new Parameter(p.name(), p.in(), p.pointer(), spec.root.at(p.pointer()))).toList();
