@@ -35,31 +35,18 @@ for api in $apis; do
   ' target/specs "$api" "$version"
 done
 
-pids=()
+# shellcheck source=../tools/prism.sh
+source "$root/tools/prism.sh"
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-free_port() {
-  node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
-}
-start_mock() { # spec file, port
-  node "$root/node_modules/@stoplight/prism-cli/dist/index.js" mock --host 127.0.0.1 --port "$2" "$1" > "target/prism-$2.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 150); do
-    if (echo > "/dev/tcp/127.0.0.1/$2") 2>/dev/null; then return 0; fi
-    sleep 0.2
-  done
-  echo "examples: Prism did not start for $1:" >&2
-  cat "target/prism-$2.log" >&2
-  return 1
-}
 
 stancer_port=$(free_port)
-start_mock target/specs/payspec-specs-stancer.yaml "$stancer_port"
+start_mock target/specs/payspec-specs-stancer.yaml "$stancer_port" target examples
 begateway_port=$(free_port)
-start_mock target/specs/payspec-specs-begateway.yaml "$begateway_port"
+start_mock target/specs/payspec-specs-begateway.yaml "$begateway_port" target examples
 # Stancer v2 (create, list by external_id with auto-paging, update, delete), its bundle fetched by
 # its coordinates as the v1 one.
 stancer_v2_port=$(free_port)
-start_mock target/specs/payspec-specs-stancer-v2.yaml "$stancer_v2_port"
+start_mock target/specs/payspec-specs-stancer-v2.yaml "$stancer_v2_port" target examples
 
 urls=(-Dpayspec.stancer.url="http://127.0.0.1:$stancer_port" -Dpayspec.begateway.url="http://127.0.0.1:$begateway_port"
   -Dpayspec.stancer-v2.url="http://127.0.0.1:$stancer_v2_port")

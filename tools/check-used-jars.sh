@@ -39,7 +39,8 @@ rm -rf "$target"
 class_path_file="$target/runtime-class-path.txt"
 class_path=$(tr -d '\n' < "$class_path_file")
 
-pids=()
+# shellcheck source=prism.sh
+source "$root/tools/prism.sh"
 stop_mocks() {
   if ((${#pids[@]})); then
     kill "${pids[@]}" 2>/dev/null || true
@@ -51,24 +52,10 @@ stop_mocks() {
   fi
 }
 trap stop_mocks EXIT
-free_port() {
-  node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
-}
-start_mock() { # spec file, port
-  node "$root/node_modules/@stoplight/prism-cli/dist/index.js" mock --host 127.0.0.1 --port "$2" "$1" > "$target/prism-$2.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 150); do
-    if (echo > "/dev/tcp/127.0.0.1/$2") 2>/dev/null; then return 0; fi
-    sleep 0.2
-  done
-  echo "used-jars: Prism did not start for $1:" >&2
-  cat "$target/prism-$2.log" >&2
-  return 1
-}
 urls=()
 for api in stancer stancer-v2 begateway; do
   port=$(free_port)
-  start_mock "$target/specs/payspec-specs-$api.yaml" "$port"
+  start_mock "$target/specs/payspec-specs-$api.yaml" "$port" "$target" used-jars
   urls+=("-Dpayspec.$api.url=http://127.0.0.1:$port")
 done
 
